@@ -1,0 +1,7 @@
+"""Allow ``python -m argmap``."""
+
+from __future__ import annotations
+
+from argmap.cli import main
+
+main()

@@ -1,0 +1,56 @@
+"""The `Finding`: one reasoning gap at one place, with one serialiser every format reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+
+class Severity(str, Enum):
+    """How serious a finding is; ordered info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Numeric order, for comparing against ``--fail-on``."""
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A rule's verdict on one claim, argument, relation or source."""
+
+    rule: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    col: int
+    claim: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        """Order by file, then place, then rule."""
+        return (self.path, self.line, self.col, self.rule, self.message)
+
+    def check_tuple(self) -> tuple[str, int, int]:
+        """The triple tests compare: (rule, line, col)."""
+        return (self.rule, self.line, self.col)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one serialised form; JSON, SARIF and the others read this."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "claim": self.claim,
+        }

@@ -1,0 +1,261 @@
+"""The argument map: claims, arguments, attacks and sources over a frozen networkx graph."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cached_property
+
+import networkx as nx
+
+from argmap.errors import Position
+
+
+class ClaimKind(str, Enum):
+    """What role a claim plays in the text's argument."""
+
+    THESIS = "thesis"
+    PREMISE = "premise"
+    EVIDENCE = "evidence"
+    ASSUMPTION = "assumption"
+    OBJECTION = "objection"
+    RECOMMENDATION = "recommendation"
+
+
+class AttackKind(str, Enum):
+    """Rebuttal attacks a claim; undercut attacks the inference of an argument."""
+
+    REBUT = "rebut"
+    UNDERCUT = "undercut"
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """A claim's written reason for ignoring one rule."""
+
+    rule: str
+    reason: str
+    pos: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A bibliographic reference that claims may cite."""
+
+    key: str
+    title: str
+    pos: Position
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    locator: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement of the text, in the mapper's words."""
+
+    id: str
+    text: str
+    kind: ClaimKind
+    pos: Position
+    locator: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    factual: bool = False
+    common_ground: bool = False
+    cites: tuple[str, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+
+    @property
+    def waived_rules(self) -> frozenset[str]:
+        """Ids of the rules this claim waives."""
+        return frozenset(w.rule for w in self.waivers)
+
+    @property
+    def is_grounding(self) -> bool:
+        """True when the claim needs no support: evidence, an assumption, common ground."""
+        return (
+            self.kind in (ClaimKind.EVIDENCE, ClaimKind.ASSUMPTION) or self.common_ground
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """Premises that support a conclusion.
+
+    ``linked`` arguments were written out in ``arguments:`` and their premises work only
+    together; a convergent support (``supports:`` on a claim) is an argument with one premise,
+    ``linked=False`` and the id ``premise->conclusion``.
+    """
+
+    id: str
+    conclusion: str
+    premises: tuple[str, ...]
+    pos: Position
+    linked: bool = True
+    warrant: str | None = None
+    scheme: str | None = None
+    locator: str | None = None
+    note: str | None = None
+    waivers: tuple[Waiver, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attack:
+    """A claim attacking a claim (rebut) or an argument's inference (undercut)."""
+
+    attacker: str
+    target: str
+    kind: AttackKind
+    pos: Position
+
+
+@dataclass(frozen=True, slots=True)
+class MapDocument:
+    """One map file's metadata: its title and the document it encodes."""
+
+    path: str
+    version: int
+    title: str | None = None
+    source: Mapping[str, str] = field(default_factory=dict)
+    extends: str | None = None
+
+
+def convergent_id(premise: str, conclusion: str) -> str:
+    """The id of the one-premise argument behind ``premise supports: [conclusion]``."""
+    return f"{premise}->{conclusion}"
+
+
+class ArgumentMap:
+    """An immutable argument map with the queries rules need.
+
+    The graph has a node per claim (``type="claim"``) and per argument (``type="argument"``).
+    Edges: premise -> argument (``role="premise"``), warrant -> argument (``role="warrant"``),
+    argument -> conclusion (``role="conclusion"``), attacker -> target (``role="rebut"`` or
+    ``role="undercut"``).
+    """
+
+    def __init__(
+        self,
+        claims: Iterable[Claim],
+        arguments: Iterable[Argument] = (),
+        attacks: Iterable[Attack] = (),
+        sources: Iterable[Source] = (),
+        documents: Iterable[MapDocument] = (),
+    ) -> None:
+        self.claims: Mapping[str, Claim] = {c.id: c for c in claims}
+        self.arguments: Mapping[str, Argument] = {a.id: a for a in arguments}
+        self.attacks: tuple[Attack, ...] = tuple(attacks)
+        self.sources: Mapping[str, Source] = {s.key: s for s in sources}
+        self.documents: tuple[MapDocument, ...] = tuple(documents)
+        self.graph: nx.DiGraph = self._build_graph()
+        self._supports_into: dict[str, list[Argument]] = {}
+        self._premise_of: dict[str, list[Argument]] = {}
+        self._attacks_on: dict[str, list[Attack]] = {}
+        self._attacks_by: dict[str, list[Attack]] = {}
+        for arg in self.arguments.values():
+            self._supports_into.setdefault(arg.conclusion, []).append(arg)
+            for p in arg.premises:
+                self._premise_of.setdefault(p, []).append(arg)
+        for att in self.attacks:
+            self._attacks_on.setdefault(att.target, []).append(att)
+            self._attacks_by.setdefault(att.attacker, []).append(att)
+
+    def _build_graph(self) -> nx.DiGraph:
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.claims, type="claim")
+        graph.add_nodes_from(self.arguments, type="argument")
+        edges: list[tuple[str, str, dict[str, str]]] = []
+        for arg in self.arguments.values():
+            edges.extend((p, arg.id, {"role": "premise"}) for p in arg.premises)
+            if arg.warrant is not None:
+                edges.append((arg.warrant, arg.id, {"role": "warrant"}))
+            edges.append((arg.id, arg.conclusion, {"role": "conclusion"}))
+        edges.extend((a.attacker, a.target, {"role": a.kind.value}) for a in self.attacks)
+        graph.add_edges_from(edges)
+        return nx.freeze(graph)
+
+    # -- queries -------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str | None:
+        """The title of the first map document that has one (the extending map's own first)."""
+        for doc in reversed(self.documents):
+            if doc.title:
+                return doc.title
+        return None
+
+    def supporters_of(self, claim_id: str) -> list[Argument]:
+        """Arguments (linked or convergent) whose conclusion is ``claim_id``."""
+        return self._supports_into.get(claim_id, [])
+
+    def arguments_using(self, claim_id: str) -> list[Argument]:
+        """Arguments in which ``claim_id`` is a premise."""
+        return self._premise_of.get(claim_id, [])
+
+    def attackers_of(self, node_id: str) -> list[Attack]:
+        """Attacks whose target is the claim or argument ``node_id``."""
+        return self._attacks_on.get(node_id, [])
+
+    def attacks_by(self, claim_id: str) -> list[Attack]:
+        """Attacks that ``claim_id`` makes."""
+        return self._attacks_by.get(claim_id, [])
+
+    def premises_of(self, argument_id: str) -> tuple[str, ...]:
+        """The premises of an argument."""
+        return self.arguments[argument_id].premises
+
+    def citing(self, source_key: str) -> list[Claim]:
+        """Claims that cite a source."""
+        return [c for c in self.claims.values() if source_key in c.cites]
+
+    def claims_of_kind(self, *kinds: ClaimKind) -> Iterator[Claim]:
+        """Claims of the given kinds, in file order."""
+        return (c for c in self.claims.values() if c.kind in kinds)
+
+    @cached_property
+    def support_graph(self) -> nx.DiGraph:
+        """Claim -> claim edges, premise (or warrant) to conclusion, arguments collapsed."""
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.claims)
+        for arg in self.arguments.values():
+            sources = arg.premises + ((arg.warrant,) if arg.warrant else ())
+            graph.add_edges_from((p, arg.conclusion) for p in sources)
+        return graph
+
+    @cached_property
+    def connected_to_conclusions(self) -> frozenset[str]:
+        """Claims with a directed path to a thesis or a recommendation, via any relation."""
+        roots = [c.id for c in self.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)]
+        reached: set[str] = set(roots)
+        stack = list(roots)
+        pred = self.graph.pred
+        while stack:
+            node = stack.pop()
+            for p in pred[node]:
+                if p not in reached:
+                    reached.add(p)
+                    stack.append(p)
+        return frozenset(n for n in reached if n in self.claims)
+
+    def reaches_thesis(self, claim_id: str) -> bool:
+        """Whether the claim has a path to a thesis or a recommendation."""
+        return claim_id in self.connected_to_conclusions
+
+    def stats(self) -> dict[str, int]:
+        """Counts for ``argmap stats``.
+
+        ``arguments`` counts the linked arguments written out in ``arguments:``; ``supports``
+        counts every support relation: each convergent ``supports:`` entry and each argument.
+        """
+        return {
+            "claims": len(self.claims),
+            "arguments": sum(1 for a in self.arguments.values() if a.linked),
+            "supports": len(self.arguments),
+            "attacks": len(self.attacks),
+            "sources": len(self.sources),
+        }

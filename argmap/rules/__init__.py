@@ -1,0 +1,33 @@
+"""The explicit registry of rules: one module per rule, listed here by hand."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from argmap.errors import UsageError
+
+_MODULES: tuple[ModuleType, ...] = ()
+
+RULES: dict[str, ModuleType] = {}
+
+
+def _register(module: ModuleType) -> None:
+    if module.ID in RULES:
+        raise RuntimeError(f"rule id {module.ID!r} registered twice")
+    RULES[module.ID] = module
+
+
+for _module in _MODULES:
+    _register(_module)
+
+
+def get(rule_id: str) -> ModuleType:
+    """The rule module with this id; a usage error naming close ids otherwise."""
+    try:
+        return RULES[rule_id]
+    except KeyError:
+        from difflib import get_close_matches
+
+        close = get_close_matches(rule_id, RULES, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UsageError(f"unknown rule {rule_id!r}{hint}") from None
