@@ -1,0 +1,20 @@
+"""What an importer returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.findings import Finding
+from argmap.model import ArgumentMap
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """The imported map, and what the source had that argmap cannot express.
+
+    Each warning is a Finding with rule ``import``, severity warning, and the path, line and
+    column in the *source* file.
+    """
+
+    amap: ArgumentMap
+    warnings: tuple[Finding, ...] = ()
