@@ -69,6 +69,8 @@ class Claim:
     common_ground: bool = False
     cites: tuple[str, ...] = ()
     waivers: tuple[Waiver, ...] = ()
+    # (argument id, critical-question id) pairs this claim answers
+    answers: tuple[tuple[str, str], ...] = ()
 
     @property
     def waived_rules(self) -> frozenset[str]:
