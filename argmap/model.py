@@ -244,6 +244,18 @@ class ArgumentMap:
                     stack.append(p)
         return frozenset(n for n in reached if n in self.claims)
 
+    def supported_from(self, seeds: Iterable[str]) -> frozenset[str]:
+        """Claims with a support path of one step or more from any seed (one linear BFS)."""
+        succ = self.support_graph.succ
+        reached: set[str] = {c for s in seeds for c in succ[s]}
+        stack = list(reached)
+        while stack:
+            for c in succ[stack.pop()]:
+                if c not in reached:
+                    reached.add(c)
+                    stack.append(c)
+        return frozenset(reached)
+
     def reaches_thesis(self, claim_id: str) -> bool:
         """Whether the claim has a path to a thesis or a recommendation."""
         return claim_id in self.connected_to_conclusions

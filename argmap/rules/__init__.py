@@ -5,8 +5,25 @@ from __future__ import annotations
 from types import ModuleType
 
 from argmap.errors import UsageError
+from argmap.rules import (
+    circular_support,
+    missing_evidence,
+    orphan_claim,
+    unanswered_objection,
+    ungrounded_recommendation,
+    unsupported_claim,
+    unused_source,
+)
 
-_MODULES: tuple[ModuleType, ...] = ()
+_MODULES: tuple[ModuleType, ...] = (
+    unsupported_claim,
+    missing_evidence,
+    circular_support,
+    unanswered_objection,
+    orphan_claim,
+    ungrounded_recommendation,
+    unused_source,
+)
 
 RULES: dict[str, ModuleType] = {}
 

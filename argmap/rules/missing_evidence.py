@@ -1,0 +1,74 @@
+"""A factual claim whose support never bottoms out in evidence or a cited source.
+
+Marking a claim `factual: true` says it states a matter of fact, and a matter of fact needs
+evidence. This rule follows the claim's support downwards, through convergent supports, linked
+arguments and their warrants, and reports the claim when no claim on the way (nor the claim
+itself) is of kind `evidence` or `cites:` a source. Reasons alone, however many, do not
+establish a fact.
+
+Claims marked `common-ground: true` are skipped: both sides accept them. An unsupported factual
+claim is reported here as well as by `unsupported-claim`; the two say different things.
+
+Passing example:
+
+    argmap: 1
+    claims:
+      tram:
+        kind: thesis
+        text: The city should build the tram line.
+      congestion:
+        text: The east-west axis is at capacity at peak hours.
+        factual: true
+        supports: [tram]
+      count-2023:
+        kind: evidence
+        text: The 2023 count found peak flows 5% above design capacity.
+        supports: [congestion]
+
+Failing example:
+
+    argmap: 1
+    claims:
+      tram:
+        kind: thesis
+        text: The city should build the tram line.
+      congestion:
+        text: The east-west axis is at capacity at peak hours.
+        factual: true
+        supports: [tram]
+      commuters-complain:
+        text: Commuters say the axis is always jammed, so it must be full.
+        supports: [congestion]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from argmap.findings import Severity
+from argmap.model import ArgumentMap, ClaimKind
+from argmap.rules.base import Problem
+
+ID = "missing-evidence"
+NAME = "missing evidence"
+SEVERITY = Severity.WARNING
+OPTIONS: Mapping[str, Any] = {}
+
+
+def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """Report each factual claim with no evidence or citing claim among its supporters."""
+    seeds = [c.id for c in amap.claims.values() if c.kind is ClaimKind.EVIDENCE or c.cites]
+    # One forward pass from every evidenced claim, so each claim is settled in O(1).
+    evidenced = amap.supported_from(seeds) | set(seeds)
+    for claim in amap.claims.values():
+        if not claim.factual or claim.common_ground or claim.id in evidenced:
+            continue
+        yield Problem(
+            message=(
+                f"factual {claim.kind.value} '{claim.id}' has no evidence or cited source"
+                " in its support"
+            ),
+            pos=claim.pos,
+            subject=claim.id,
+        )
