@@ -1,0 +1,320 @@
+"""Map files to a validated `ArgumentMap`; every refusal is a positioned `MapLoadError`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from argmap.errors import MapLoadError, Position
+from argmap.fields import FieldReader, suggest
+from argmap.model import (
+    Argument,
+    ArgumentMap,
+    Attack,
+    AttackKind,
+    Claim,
+    ClaimKind,
+    MapDocument,
+    Source,
+    Waiver,
+    convergent_id,
+)
+from argmap.yaml_tree import YMap, YNode, YScalar, parse_tree
+
+FORMAT_VERSION = 1
+
+TOP_KEYS = ("argmap", "title", "source", "extends", "claims", "arguments", "sources")
+DOCUMENT_KEYS = ("title", "author", "date", "url", "publisher")
+CLAIM_KEYS = (
+    "text", "kind", "locator", "tags", "note", "factual", "common-ground", "cites",
+    "supports", "rebuts", "undercuts", "waive", "answers",
+)
+ARGUMENT_KEYS = ("conclusion", "premises", "warrant", "scheme", "locator", "note", "waive")
+SOURCE_KEYS = ("title", "author", "date", "url", "publisher", "locator", "note")
+
+
+class _Reference:
+    """An id written somewhere, to be resolved once every file is read."""
+
+    __slots__ = ("target", "node", "namespace")
+
+    def __init__(self, target: str, node: YScalar, namespace: str) -> None:
+        self.target = target
+        self.node = node
+        self.namespace = namespace
+
+
+class _FileContent:
+    """What one map file contributes, before references are resolved across files."""
+
+    def __init__(self, document: MapDocument) -> None:
+        self.document = document
+        self.claims: list[Claim] = []
+        self.arguments: list[Argument] = []
+        self.attacks: list[Attack] = []
+        self.sources: list[Source] = []
+        self.references: list[_Reference] = []
+        self.id_nodes: list[tuple[str, YScalar]] = []
+        self.source_nodes: list[tuple[str, YScalar]] = []
+
+
+def read_text(path: Path, shown: str) -> str:
+    """A file's text as UTF-8 (a BOM is allowed); positioned errors otherwise."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise MapLoadError("is a directory, not a map file", Position(shown, 1, 1)) from None
+    except OSError as exc:
+        raise MapLoadError(f"cannot read file: {exc.strerror}", Position(shown, 1, 1)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = len(data[data.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode(
+            "utf-8", "replace")) + 1
+        raise MapLoadError(
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded",
+            Position(shown, line, col),
+        ) from None
+
+
+def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
+    """Load a map file and every map it extends."""
+    contents: list[_FileContent] = []
+    _load_file(Path(path), os.fspath(path), contents, [])
+    return _assemble(contents)
+
+
+def load_text(text: str, path: str = "<string>") -> ArgumentMap:
+    """Load a map from text (``extends`` is resolved relative to ``path``)."""
+    contents: list[_FileContent] = []
+    _load_content(text, Path(path), path, contents, [])
+    return _assemble(contents)
+
+
+def _load_file(path: Path, shown: str, contents: list[_FileContent], stack: list[Path]) -> None:
+    text = read_text(path, shown)
+    _load_content(text, path, shown, contents, stack)
+
+
+def _load_content(
+    text: str, path: Path, shown: str, contents: list[_FileContent], stack: list[Path]
+) -> None:
+    root = parse_tree(text, shown)
+    if root is None:
+        raise MapLoadError("empty map file: expected a mapping with 'argmap: 1' and 'claims'",
+                           Position(shown, 1, 1))
+    fields = FieldReader(shown)
+    top = fields.mapping(root, "the map")
+    fields.check_keys(top, TOP_KEYS, "the map")
+    version_node = fields.require(top, "argmap", "the map")
+    version = fields.integer(version_node, "'argmap' (the format version)")
+    if version != FORMAT_VERSION:
+        raise MapLoadError(
+            f"unsupported format version {version}; this argmap reads version {FORMAT_VERSION}",
+            fields.pos(version_node),
+        )
+    extends_node = top.items.get("extends")
+    if extends_node is not None:
+        base_value = fields.string(extends_node[1], "'extends'")
+        _load_base(path, shown, base_value, extends_node[1], contents, stack)
+    content = _FileContent(
+        MapDocument(
+            path=shown,
+            version=version,
+            title=fields.optional_string(top, "title"),
+            source=_document_source(fields, top),
+            extends=extends_node[1].value if extends_node is not None
+            and isinstance(extends_node[1], YScalar) else None,
+        )
+    )
+    _read_claims(fields, fields.require(top, "claims", "the map"), content)
+    if "arguments" in top.items:
+        _read_arguments(fields, top.items["arguments"][1], content)
+    if "sources" in top.items:
+        _read_sources(fields, top.items["sources"][1], content)
+    contents.append(content)
+
+
+def _load_base(
+    path: Path, shown: str, value: str, node: YNode, contents: list[_FileContent],
+    stack: list[Path],
+) -> None:
+    here = path.resolve()
+    base_path = (path.parent / value)
+    base_shown = os.path.normpath(os.path.join(os.path.dirname(shown), value))
+    chain = [*stack, here]
+    resolved = base_path.resolve()
+    if resolved in chain:
+        cycle = " -> ".join(p.name for p in [*chain[chain.index(resolved):], resolved])
+        raise MapLoadError(f"'extends' cycle: {cycle}", Position(shown, node.line, node.col))
+    if not base_path.is_file():
+        raise MapLoadError(f"extended map {value!r} not found ({base_shown})",
+                           Position(shown, node.line, node.col))
+    _load_file(base_path, base_shown, contents, chain)
+
+
+def _document_source(fields: FieldReader, top: YMap) -> dict[str, str]:
+    if "source" not in top.items:
+        return {}
+    node = fields.mapping(top.items["source"][1], "'source'")
+    fields.check_keys(node, DOCUMENT_KEYS, "'source'")
+    result = {k: fields.string(v, f"'source.{k}'") for k, (_, v) in node.items.items()}
+    if "date" in node.items:
+        fields.date(node.items["date"][1], "'source.date'")
+    return result
+
+
+def _read_claims(fields: FieldReader, node: YNode, content: _FileContent) -> None:
+    claims = fields.mapping(node, "'claims'")
+    for claim_id, (key, body_node) in claims.items.items():
+        fields.identifier(key, "claim id")
+        content.id_nodes.append((claim_id, key))
+        body = fields.mapping(body_node, f"claim {claim_id!r}")
+        where = f"claim {claim_id!r}"
+        fields.check_keys(body, CLAIM_KEYS, where)
+        kind_node = body.items.get("kind")
+        kind = ClaimKind.PREMISE
+        if kind_node is not None:
+            kind = ClaimKind(fields.choice(kind_node[1], [k.value for k in ClaimKind],
+                                           f"{where} 'kind'"))
+        pos = fields.pos(key)
+        for target, item in fields.id_list(body, "supports", where):
+            content.references.append(_Reference(target, item, "claim"))
+            content.arguments.append(Argument(
+                id=convergent_id(claim_id, target), conclusion=target, premises=(claim_id,),
+                pos=fields.pos(item), linked=False,
+            ))
+        for field_name, kind_of_attack, namespace in (
+            ("rebuts", AttackKind.REBUT, "claim"), ("undercuts", AttackKind.UNDERCUT, "argument")
+        ):
+            for target, item in fields.id_list(body, field_name, where,
+                                               allow_arrow=namespace == "argument"):
+                content.references.append(_Reference(target, item, namespace))
+                content.attacks.append(Attack(claim_id, target, kind_of_attack, fields.pos(item)))
+        cites = fields.id_list(body, "cites", where)
+        content.references.extend(_Reference(t, n, "source") for t, n in cites)
+        answers: list[tuple[str, str]] = []
+        if "answers" in body.items:
+            answer_map = fields.mapping(body.items["answers"][1], f"{where} 'answers'")
+            for arg_id, (arg_key, questions) in answer_map.items.items():
+                fields.identifier(arg_key, "argument id", allow_arrow=True)
+                content.references.append(_Reference(arg_id, arg_key, "argument"))
+                for question in fields.string_list(questions, f"{where} 'answers.{arg_id}'"):
+                    answers.append((arg_id, question))
+        content.claims.append(Claim(
+            id=claim_id,
+            text=fields.string(fields.require(body, "text", where), f"{where} 'text'"),
+            kind=kind,
+            pos=pos,
+            locator=fields.optional_string(body, "locator"),
+            tags=tuple(fields.string_list(body.items["tags"][1], f"{where} 'tags'"))
+            if "tags" in body.items else (),
+            note=fields.optional_string(body, "note"),
+            factual=fields.optional_bool(body, "factual"),
+            common_ground=fields.optional_bool(body, "common-ground"),
+            cites=tuple(t for t, _ in cites),
+            waivers=fields.waivers(body, where),
+            answers=tuple(answers),
+        ))
+
+
+def _read_arguments(fields: FieldReader, node: YNode, content: _FileContent) -> None:
+    arguments = fields.mapping(node, "'arguments'")
+    for arg_id, (key, body_node) in arguments.items.items():
+        fields.identifier(key, "argument id")
+        content.id_nodes.append((arg_id, key))
+        where = f"argument {arg_id!r}"
+        body = fields.mapping(body_node, where)
+        fields.check_keys(body, ARGUMENT_KEYS, where)
+        conclusion_node = fields.require(body, "conclusion", where)
+        conclusion = fields.identifier(conclusion_node, f"{where} 'conclusion'")
+        premises = fields.id_list(body, "premises", where)
+        if not premises:
+            raise MapLoadError(f"{where} needs at least one premise", fields.pos(
+                body.items["premises"][1] if "premises" in body.items else key))
+        refs = [(conclusion, conclusion_node), *premises]
+        warrant = None
+        if "warrant" in body.items:
+            warrant_node = body.items["warrant"][1]
+            warrant = fields.identifier(warrant_node, f"{where} 'warrant'")
+            refs.append((warrant, warrant_node))  # type: ignore[arg-type]
+        content.references.extend(_Reference(t, n, "claim") for t, n in refs)  # type: ignore[arg-type]
+        content.arguments.append(Argument(
+            id=arg_id, conclusion=conclusion, premises=tuple(t for t, _ in premises),
+            pos=fields.pos(key), linked=True, warrant=warrant,
+            scheme=fields.optional_string(body, "scheme"),
+            locator=fields.optional_string(body, "locator"),
+            note=fields.optional_string(body, "note"),
+            waivers=fields.waivers(body, where),
+        ))
+
+
+def _read_sources(fields: FieldReader, node: YNode, content: _FileContent) -> None:
+    sources = fields.mapping(node, "'sources'")
+    for source_key, (key, body_node) in sources.items.items():
+        fields.identifier(key, "source key")
+        content.source_nodes.append((source_key, key))
+        where = f"source {source_key!r}"
+        body = fields.mapping(body_node, where)
+        fields.check_keys(body, SOURCE_KEYS, where)
+        if "date" in body.items:
+            fields.date(body.items["date"][1], f"{where} 'date'")
+        content.sources.append(Source(
+            key=source_key,
+            title=fields.string(fields.require(body, "title", where), f"{where} 'title'"),
+            pos=fields.pos(key),
+            **{name.replace("-", "_"): fields.optional_string(body, name)
+               for name in SOURCE_KEYS if name != "title"},
+        ))
+
+
+def _assemble(contents: list[_FileContent]) -> ArgumentMap:
+    """Check ids are unique across files and every reference resolves, then build the map."""
+    ids: dict[str, Position] = {}
+    source_keys: dict[str, Position] = {}
+    for content in contents:
+        path = content.document.path
+        for table, nodes in ((ids, content.id_nodes), (source_keys, content.source_nodes)):
+            for name, node in nodes:
+                if name in table:
+                    raise MapLoadError(
+                        f"duplicate id {name!r} (first defined at {table[name]})",
+                        Position(path, node.line, node.col),
+                    )
+                table[name] = Position(path, node.line, node.col)
+    claims = [c for content in contents for c in content.claims]
+    arguments = [a for content in contents for a in content.arguments]
+    namespaces = {
+        "claim": {c.id for c in claims},
+        "argument": {a.id for a in arguments},
+        "source": set(source_keys),
+    }
+    for content in contents:
+        path = content.document.path
+        for ref in content.references:
+            known = namespaces[ref.namespace]
+            if ref.target not in known:
+                what = "source" if ref.namespace == "source" else ref.namespace
+                hint = suggest(ref.target, known)
+                if ref.namespace == "claim" and ref.target in namespaces["argument"]:
+                    hint = f"; {ref.target!r} is an argument"
+                raise MapLoadError(f"unknown {what} {ref.target!r}{hint}",
+                                   Position(path, ref.node.line, ref.node.col))
+    seen_convergent: set[str] = set()
+    for arg in arguments:
+        if not arg.linked:
+            if arg.id in seen_convergent:
+                raise MapLoadError(f"{arg.premises[0]!r} supports {arg.conclusion!r} twice",
+                                   arg.pos)
+            seen_convergent.add(arg.id)
+        if arg.warrant is not None and arg.warrant in arg.premises:
+            raise MapLoadError(f"{arg.warrant!r} is both a premise and the warrant of "
+                               f"argument {arg.id!r}", arg.pos)
+    return ArgumentMap(
+        claims=claims,
+        arguments=arguments,
+        attacks=[a for content in contents for a in content.attacks],
+        sources=[s for content in contents for s in content.sources],
+        documents=[content.document for content in contents],
+    )
