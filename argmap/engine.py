@@ -44,9 +44,12 @@ class CheckResult:
 
 def _waivers_by_subject(amap: ArgumentMap) -> dict[str, tuple[Waiver, ...]]:
     waivers: dict[str, tuple[Waiver, ...]] = {}
-    for item in (*amap.claims.values(), *amap.arguments.values()):
-        if item.waivers:
-            waivers[item.id] = item.waivers
+    for claim in amap.claims.values():
+        if claim.waivers:
+            waivers[claim.id] = claim.waivers
+    for argument in amap.arguments.values():
+        if argument.waivers:
+            waivers[argument.id] = argument.waivers
     return waivers
 
 

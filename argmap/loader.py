@@ -16,7 +16,6 @@ from argmap.model import (
     ClaimKind,
     MapDocument,
     Source,
-    Waiver,
     convergent_id,
 )
 from argmap.yaml_tree import YMap, YNode, YScalar, parse_tree
@@ -38,7 +37,7 @@ class _Reference:
 
     __slots__ = ("target", "node", "namespace")
 
-    def __init__(self, target: str, node: YScalar, namespace: str) -> None:
+    def __init__(self, target: str, node: YNode, namespace: str) -> None:
         self.target = target
         self.node = node
         self.namespace = namespace
@@ -233,13 +232,13 @@ def _read_arguments(fields: FieldReader, node: YNode, content: _FileContent) -> 
         if not premises:
             raise MapLoadError(f"{where} needs at least one premise", fields.pos(
                 body.items["premises"][1] if "premises" in body.items else key))
-        refs = [(conclusion, conclusion_node), *premises]
+        refs: list[tuple[str, YNode]] = [(conclusion, conclusion_node), *premises]
         warrant = None
         if "warrant" in body.items:
             warrant_node = body.items["warrant"][1]
             warrant = fields.identifier(warrant_node, f"{where} 'warrant'")
-            refs.append((warrant, warrant_node))  # type: ignore[arg-type]
-        content.references.extend(_Reference(t, n, "claim") for t, n in refs)  # type: ignore[arg-type]
+            refs.append((warrant, warrant_node))
+        content.references.extend(_Reference(t, n, "claim") for t, n in refs)
         content.arguments.append(Argument(
             id=arg_id, conclusion=conclusion, premises=tuple(t for t, _ in premises),
             pos=fields.pos(key), linked=True, warrant=warrant,

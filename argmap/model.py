@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 
 import networkx as nx
@@ -12,7 +12,7 @@ import networkx as nx
 from argmap.errors import Position
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     """What role a claim plays in the text's argument."""
 
     THESIS = "thesis"
@@ -23,7 +23,7 @@ class ClaimKind(str, Enum):
     RECOMMENDATION = "recommendation"
 
 
-class AttackKind(str, Enum):
+class AttackKind(StrEnum):
     """Rebuttal attacks a claim; undercut attacks the inference of an argument."""
 
     REBUT = "rebut"

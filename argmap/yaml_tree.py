@@ -8,6 +8,8 @@ line and column. It is also faster than PyYAML's own composer, whose tag resolut
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
 
 from argmap.errors import MapLoadError, Position
@@ -18,7 +20,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 64
-_ALLOWED_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
+_ALLOWED_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
+                           "tag:yaml.org,2002:seq"})
+_IGNORED_EVENTS = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
 class YNode:
@@ -97,79 +102,57 @@ def parse_tree(text: str, path: str) -> YNode | None:
 
 
 def _compose(text: str, path: str) -> YNode | None:
-    events = yaml.parse(text, Loader=_Loader)
     stack: list[YNode] = []
     pending_key: list[YScalar | None] = []
     root: YNode | None = None
     documents = 0
-    for event in events:
+    event: Any
+    for event in yaml.parse(text, Loader=_Loader):
         cls = type(event)
-        mark = event.start_mark
+        if cls in _IGNORED_EVENTS:
+            continue
+        line, col = event.start_mark.line + 1, event.start_mark.column + 1
         if cls is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
-                raise MapLoadError(
-                    "a map file holds one YAML document; found a second",
-                    Position(path, mark.line + 1, mark.column + 1),
-                )
+                raise MapLoadError("a map file holds one YAML document; found a second",
+                                   Position(path, line, col))
             continue
-        if cls is yaml.AliasEvent or (
-            cls in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
-            and event.anchor is not None
-        ):
-            raise MapLoadError(
-                "YAML anchors and aliases are not allowed in a map (write the value out)",
-                Position(path, mark.line + 1, mark.column + 1),
-            )
-        if cls is yaml.ScalarEvent:
-            if event.tag not in _ALLOWED_TAGS:
-                raise MapLoadError(
-                    f"YAML tag {event.tag!r} is not allowed in a map",
-                    Position(path, mark.line + 1, mark.column + 1),
-                )
-            node: YNode = YScalar(
-                event.value, bool(event.implicit[0]), mark.line + 1,
-                mark.column + 1,
-            )
-        elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
-            if event.tag not in _ALLOWED_TAGS and event.tag != "tag:yaml.org,2002:map":
-                raise MapLoadError(
-                    f"YAML tag {event.tag!r} is not allowed in a map",
-                    Position(path, mark.line + 1, mark.column + 1),
-                )
-            if len(stack) >= MAX_DEPTH:
-                raise MapLoadError(
-                    f"nesting deeper than {MAX_DEPTH} levels", Position(path, mark.line + 1,
-                                                                        mark.column + 1)
-                )
-            node = (YMap if cls is yaml.MappingStartEvent else YSeq)(mark.line + 1,
-                                                                     mark.column + 1)
-            _attach(stack, pending_key, node, path)
-            stack.append(node)
-            pending_key.append(None)
-            if root is None:
-                root = node
-            continue
-        elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+        if cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
             stack.pop()
             pending_key.pop()
             continue
-        else:  # stream and document boundaries
+        if cls is yaml.AliasEvent or event.anchor is not None:
+            raise MapLoadError(
+                "YAML anchors and aliases are not allowed in a map (write the value out)",
+                Position(path, line, col),
+            )
+        if event.tag not in _ALLOWED_TAGS:
+            raise MapLoadError(f"YAML tag {event.tag!r} is not allowed in a map",
+                               Position(path, line, col))
+        if cls is yaml.ScalarEvent:
+            node: YNode = YScalar(event.value, bool(event.implicit[0]), line, col)
+            if stack:
+                _attach(stack[-1], pending_key, node, path)
+            else:
+                root = node
             continue
-        if not stack:
-            root = node
+        if len(stack) >= MAX_DEPTH:
+            raise MapLoadError(f"nesting deeper than {MAX_DEPTH} levels",
+                               Position(path, line, col))
+        node = YMap(line, col) if cls is yaml.MappingStartEvent else YSeq(line, col)
+        if stack:
+            _attach(stack[-1], pending_key, node, path)
         else:
-            _attach(stack, pending_key, node, path)
-    if isinstance(root, YScalar) and root.plain and root.value in ("", "~", "null", "Null",
-                                                                   "NULL"):
+            root = node
+        stack.append(node)
+        pending_key.append(None)
+    if isinstance(root, YScalar) and root.plain and root.value in _NULLS:
         return None
     return root
 
 
-def _attach(stack: list[YNode], pending_key: list[YScalar | None], node: YNode, path: str) -> None:
-    if not stack:
-        return
-    parent = stack[-1]
+def _attach(parent: YNode, pending_key: list[YScalar | None], node: YNode, path: str) -> None:
     if isinstance(parent, YSeq):
         parent.items.append(node)
         return

@@ -1,0 +1,233 @@
+"""The `argmap` command line: parse options, call the library, map errors to exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from argmap import __version__
+from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ArgmapError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+app = typer.Typer(
+    name="argmap",
+    help="Find the reasoning gaps in an argument map, and draw it.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class FailOn(StrEnum):
+    """The lowest severity that makes `check` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+
+class CheckFormat(StrEnum):
+    """Output formats of `check`."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+class DataFormat(StrEnum):
+    """Output formats of the commands that print data."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def _fail(message: str) -> NoReturn:
+    typer.echo(f"argmap: error: {message}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Turn an ArgmapError into one line on stderr and exit status 2."""
+    try:
+        yield
+    except ArgmapError as exc:
+        _fail(str(exc))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"argmap {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Find the reasoning gaps in an argument map, and draw it."""
+
+
+def _split_ids(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Map files, or directories to search.")],
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.TEXT,
+    select: Annotated[list[str] | None, typer.Option(
+        help="Run only these rules (repeat or comma-separate).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        help="Skip these rules (repeat or comma-separate).")] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        help="Exit 1 when a finding reaches this severity.")] = FailOn.ERROR,
+) -> None:
+    """Check maps for reasoning gaps; exit 1 when a finding reaches --fail-on."""
+    from argmap.checking import check_paths, has_load_failures
+    from argmap.engine import RuleSettings
+    from argmap.findings import Severity
+    from argmap.reporters import REPORTER_BY_NAME
+
+    with user_errors():
+        settings = RuleSettings(select=_split_ids(select) or None, ignore=_split_ids(ignore))
+        report = check_paths(paths, settings)
+    if output_format is CheckFormat.TEXT and sys.stdout.isatty():
+        from argmap.terminal import print_report
+
+        print_report(report, _console())
+    else:
+        sys.stdout.write(REPORTER_BY_NAME[output_format.value](report))
+    if has_load_failures(report):
+        raise typer.Exit(EXIT_ERROR)
+    if fail_on is not FailOn.NEVER:
+        threshold = Severity(fail_on.value).rank
+        if any(f.severity.rank >= threshold for f in report.findings):
+            raise typer.Exit(EXIT_FINDINGS)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False, markup=False, emoji=False)
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List the rules with their default severity."""
+    from argmap.rules import RULES
+
+    width = max(len(rule_id) for rule_id in RULES)
+    for rule_id, module in RULES.items():
+        summary = (module.__doc__ or "").strip().splitlines()[0]
+        typer.echo(f"{rule_id:<{width}}  {module.SEVERITY.value:<7}  {summary}")
+
+
+@app.command()
+def explain(rule: Annotated[str, typer.Argument(help="A rule id, as `argmap rules` lists.")],
+            ) -> None:
+    """Print a rule's documentation: rationale and examples."""
+    import inspect
+
+    from argmap import rules
+
+    with user_errors():
+        module = rules.get(rule)
+    typer.echo(f"{module.ID} ({module.NAME}), default severity {module.SEVERITY.value}\n")
+    typer.echo(inspect.cleandoc(module.__doc__ or ""))
+    if module.OPTIONS:
+        typer.echo("\nOptions: " + ", ".join(f"{k} (default {v!r})"
+                                           for k, v in module.OPTIONS.items()))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft-07) of the map format, for editors."""
+    from argmap.schema import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@app.command()
+def stats(
+    map_path: Annotated[str, typer.Argument(metavar="MAP", help="A map file.")],
+    output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
+) -> None:
+    """Count a map's claims, arguments, supports, attacks and sources."""
+    import json
+
+    from argmap.loader import load_map
+
+    with user_errors():
+        counts = load_map(map_path).stats()
+    if output_format is DataFormat.JSON:
+        typer.echo(json.dumps(counts))
+    else:
+        for name, value in counts.items():
+            typer.echo(f"{name:<10} {value}")
+
+
+@app.command("import")
+def import_map(
+    file: Annotated[str, typer.Argument(help="The file to read.")],
+    source_format: Annotated[str, typer.Option("--from", help="Its format.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The map to write; - for stdout.")
+                      ] = "-",
+) -> None:
+    """Read a map in another format and write it as an argmap map."""
+    from pathlib import Path
+
+    from argmap.dump import dump_map
+    from argmap.importers import IMPORTERS
+    from argmap.output import write_output
+    from argmap.reporters import format_line
+
+    with user_errors():
+        if source_format not in IMPORTERS:
+            raise ArgmapError(f"unknown --from format {source_format!r}; choose from "
+                              + ", ".join(sorted(IMPORTERS)))
+        result = IMPORTERS[source_format](Path(file))
+        for warning in result.warnings:
+            typer.echo(format_line(warning), err=True)
+        write_output(output, dump_map(result.amap), inputs=(file,))
+
+
+@app.command("export")
+def export_map(
+    map_path: Annotated[str, typer.Argument(metavar="MAP", help="The map to export.")],
+    target_format: Annotated[str, typer.Option("--to", help="The format to write.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="The file to write; - for stdout.")
+                      ] = "-",
+) -> None:
+    """Write a map in another format."""
+    from argmap.exporters import EXPORTERS
+    from argmap.loader import load_map
+    from argmap.output import write_output
+
+    with user_errors():
+        if target_format not in EXPORTERS:
+            raise ArgmapError(f"unknown --to format {target_format!r}; choose from "
+                              + ", ".join(sorted(EXPORTERS)))
+        write_output(output, EXPORTERS[target_format](load_map(map_path)), inputs=(map_path,))
+
+
+def main() -> None:
+    """The console script: run the app; an unexpected error is one line and status 2."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("argmap: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug: one line, never a traceback, and a way to report it
+        typer.echo(f"argmap: internal error: {type(exc).__name__}: {exc} "
+                   "(please report this with the map that caused it)", err=True)
+        sys.exit(EXIT_ERROR)
+

@@ -1,0 +1,76 @@
+"""An `ArgumentMap` as format-1 YAML text, the inverse of the loader (used by `import`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from argmap.model import ArgumentMap, Claim, ClaimKind
+
+SCHEMA_LINE = "# yaml-language-server: $schema=argmap.schema.json\n"
+
+try:
+    from yaml import CSafeDumper as _Dumper
+except ImportError:  # pragma: no cover
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+
+
+def _claim_entry(amap: ArgumentMap, claim: Claim) -> dict[str, Any]:
+    entry: dict[str, Any] = {"text": claim.text}
+    if claim.kind is not ClaimKind.PREMISE:
+        entry["kind"] = claim.kind.value
+    optional: dict[str, Any] = {
+        "locator": claim.locator,
+        "tags": list(claim.tags),
+        "note": claim.note,
+        "factual": claim.factual or None,
+        "common-ground": claim.common_ground or None,
+        "cites": list(claim.cites),
+        "supports": [a.conclusion for a in amap.arguments_using(claim.id) if not a.linked],
+        "rebuts": [a.target for a in amap.attacks_by(claim.id) if a.kind.value == "rebut"],
+        "undercuts": [a.target for a in amap.attacks_by(claim.id) if a.kind.value == "undercut"],
+        "waive": {w.rule: w.reason for w in claim.waivers},
+    }
+    answers: dict[str, list[str]] = {}
+    for argument, question in claim.answers:
+        answers.setdefault(argument, []).append(question)
+    optional["answers"] = answers
+    entry.update((k, v) for k, v in optional.items() if v)
+    return entry
+
+
+def map_to_data(amap: ArgumentMap, title: str | None = None) -> dict[str, Any]:
+    """The map as plain data in format 1's layout."""
+    data: dict[str, Any] = {"argmap": 1}
+    title = title or amap.title
+    if title:
+        data["title"] = title
+    data["claims"] = {c.id: _claim_entry(amap, c) for c in amap.claims.values()}
+    arguments: dict[str, Any] = {}
+    for arg in amap.arguments.values():
+        if not arg.linked:
+            continue
+        entry: dict[str, Any] = {"conclusion": arg.conclusion, "premises": list(arg.premises)}
+        optional = {"warrant": arg.warrant, "scheme": arg.scheme, "locator": arg.locator,
+                    "note": arg.note, "waive": {w.rule: w.reason for w in arg.waivers}}
+        entry.update((k, v) for k, v in optional.items() if v)
+        arguments[arg.id] = entry
+    if arguments:
+        data["arguments"] = arguments
+    if amap.sources:
+        data["sources"] = {
+            s.key: {k: v for k, v in (("title", s.title), ("author", s.author),
+                                      ("date", s.date), ("url", s.url),
+                                      ("publisher", s.publisher), ("locator", s.locator),
+                                      ("note", s.note)) if v}
+            for s in amap.sources.values()
+        }
+    return data
+
+
+def dump_map(amap: ArgumentMap, title: str | None = None) -> str:
+    """Format-1 YAML text for ``amap``, starting with the editor schema line."""
+    body = yaml.dump(map_to_data(amap, title), Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, width=100, default_flow_style=False)
+    return SCHEMA_LINE + body

@@ -1,0 +1,72 @@
+"""Reporters: each formats a `CheckReport` and nothing else."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from argmap import __version__
+from argmap.findings import Finding, Severity
+
+REPORT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What one `argmap check` run found across its files."""
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    claims_checked: int
+
+    def counts(self) -> dict[str, int]:
+        """Findings per severity, every severity present."""
+        counted = Counter(f.severity.value for f in self.findings)
+        return {s.value: counted.get(s.value, 0) for s in Severity}
+
+
+def format_line(finding: Finding) -> str:
+    """The one-line form: ``path:line:col: rule-id severity message``."""
+    return (f"{finding.path}:{finding.line}:{finding.col}: {finding.rule} "
+            f"{finding.severity.value} {finding.message}")
+
+
+def report_lines(report: CheckReport) -> str:
+    """One finding per line, unwrapped, for pipes and editors."""
+    return "".join(format_line(f) + "\n" for f in report.findings)
+
+
+def report_json(report: CheckReport) -> str:
+    """The documented, stable JSON object (docs/cli.md)."""
+    document = {
+        "version": REPORT_VERSION,
+        "tool": {"name": "argmap", "version": __version__},
+        "summary": {**report.counts(), "files": len(report.files),
+                    "claims": report.claims_checked},
+        "files": list(report.files),
+        "findings": [f.to_dict() for f in report.findings],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def summary_line(report: CheckReport) -> str:
+    """``2 errors, 1 warning, 0 info in 3 files (40 claims checked)``."""
+    counts = report.counts()
+    parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning"),
+             f"{counts['info']} info"]
+    files = _plural(len(report.files), "file")
+    return f"{', '.join(parts)} in {files} ({report.claims_checked} claims checked)"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# --format choice -> formatter returning the whole text; "text" is special-cased by the CLI,
+# which uses the rich layout in a terminal and report_lines when piped.
+REPORTER_BY_NAME: dict[str, Callable[[CheckReport], str]] = {
+    "text": report_lines,
+    "json": report_json,
+}
