@@ -10,6 +10,8 @@ from typing import Any
 from argmap import rules as rule_registry
 from argmap.findings import Finding, Severity
 from argmap.model import ArgumentMap, Waiver
+from argmap.rules import unused_waiver
+from argmap.rules.base import Problem
 
 
 @dataclass(frozen=True)
@@ -54,34 +56,64 @@ def _waivers_by_subject(amap: ArgumentMap) -> dict[str, tuple[Waiver, ...]]:
 
 
 def check_map(amap: ArgumentMap, settings: RuleSettings | None = None) -> CheckResult:
-    """Run every enabled rule on ``amap`` and return its sorted findings."""
+    """Run every enabled rule on ``amap`` and return its sorted findings.
+
+    When ``unused-waiver`` is enabled, rules that some waiver names also run in the background
+    (their problems only mark waivers as used), then every waiver left unused is reported.
+    """
     settings = settings or RuleSettings()
     waivers = _waivers_by_subject(amap)
     used: set[Waiver] = set()
     findings: list[Finding] = []
     modules = settings.enabled()
-    for module in modules:
-        options = {**module.OPTIONS, **settings.options.get(module.ID, {})}
-        configured = settings.severity.get(module.ID)
-        for problem in module.check(amap, options):
+    shown = {module.ID for module in modules}
+    judge_waivers = unused_waiver.ID in shown
+    for module in _modules_to_run(shown, waivers, judge_waivers):
+        for problem in module.check(amap, _options(module, settings)):
             waiver = _matching_waiver(waivers.get(problem.subject or ""), module.ID)
             if waiver is not None:
                 used.add(waiver)
-                continue
-            severity = configured or problem.severity or module.SEVERITY
-            findings.append(
-                Finding(
-                    rule=module.ID,
-                    severity=severity,
-                    message=problem.message,
-                    path=problem.pos.path,
-                    line=problem.pos.line,
-                    col=problem.pos.col,
-                    claim=problem.subject,
-                )
-            )
+            elif module.ID in shown:
+                findings.append(_finding(module, problem, settings))
+    if judge_waivers:
+        stale = unused_waiver.check_waivers(amap, _options(unused_waiver, settings), used)
+        for problem in stale:
+            waiver = _matching_waiver(waivers.get(problem.subject or ""), unused_waiver.ID)
+            if waiver is not None:
+                used.add(waiver)
+            else:
+                findings.append(_finding(unused_waiver, problem, settings))
     findings.sort(key=Finding.sort_key)
     return CheckResult(tuple(findings), frozenset(used), tuple(m.ID for m in modules))
+
+
+def _modules_to_run(
+    shown: Collection[str], waivers: Mapping[str, tuple[Waiver, ...]], judge_waivers: bool
+) -> list[ModuleType]:
+    """Shown rules, plus (to judge waivers) the rules a waiver names; registry order."""
+    waived = {w.rule for ws in waivers.values() for w in ws} if judge_waivers else set()
+    return [
+        module
+        for rule_id, module in rule_registry.RULES.items()
+        if (rule_id in shown or rule_id in waived) and not getattr(module, "AFTER_WAIVERS", False)
+    ]
+
+
+def _options(module: ModuleType, settings: RuleSettings) -> dict[str, Any]:
+    return {**module.OPTIONS, **settings.options.get(module.ID, {})}
+
+
+def _finding(module: ModuleType, problem: Problem, settings: RuleSettings) -> Finding:
+    severity = settings.severity.get(module.ID) or problem.severity or module.SEVERITY
+    return Finding(
+        rule=module.ID,
+        severity=severity,
+        message=problem.message,
+        path=problem.pos.path,
+        line=problem.pos.line,
+        col=problem.pos.col,
+        claim=problem.subject,
+    )
 
 
 def _matching_waiver(candidates: Iterable[Waiver] | None, rule_id: str) -> Waiver | None:

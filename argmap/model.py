@@ -256,6 +256,31 @@ class ArgumentMap:
                     stack.append(c)
         return frozenset(reached)
 
+    @cached_property
+    def sides(self) -> Mapping[str, frozenset[str]]:
+        """Which side of the debate each claim and argument is on: ``pro`` and/or ``con``.
+
+        Theses and recommendations are ``pro``; whatever supports a node shares its side, and
+        whatever attacks a node takes the other side. A node reached both ways has both; a node
+        with no path to a thesis or recommendation has no entry.
+        """
+        sides: dict[str, set[str]] = {}
+        queue: list[tuple[str, str]] = [
+            (c.id, "pro") for c in self.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)
+        ]
+        pred = self.graph.pred
+        while queue:
+            node, side = queue.pop()
+            known = sides.setdefault(node, set())
+            if side in known:
+                continue
+            known.add(side)
+            other = "con" if side == "pro" else "pro"
+            for parent, data in pred[node].items():
+                attacking = data["role"] in ("rebut", "undercut")
+                queue.append((parent, other if attacking else side))
+        return {node: frozenset(found) for node, found in sides.items()}
+
     def reaches_thesis(self, claim_id: str) -> bool:
         """Whether the claim has a path to a thesis or a recommendation."""
         return claim_id in self.connected_to_conclusions

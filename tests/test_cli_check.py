@@ -27,6 +27,10 @@ claims:
     text: Traffic is at capacity.
     factual: true
     supports: [t]
+  c:
+    text: Everyone on the axis knows it is jammed.
+    common-ground: true
+    supports: [p]
   o:
     kind: objection
     text: "[red]Costs[/red] will [bold]overrun"
@@ -49,11 +53,10 @@ def test_check_prints_one_line_per_finding(write_map) -> None:  # type: ignore[n
     assert out.splitlines() == [
         f"{path}:6:3: missing-evidence warning factual premise 'p' has no evidence or "
         "cited source in its support",
-        f"{path}:6:3: unsupported-claim warning premise 'p' has no support, citation or waiver",
-        f"{path}:10:3: unsupported-claim info objection 'o' has no support, citation or waiver",
-        f"{path}:13:14: unanswered-objection warning objection 'o' rebuts 'p' and nothing "
+        f"{path}:14:3: unsupported-claim info objection 'o' has no support, citation or waiver",
+        f"{path}:17:14: unanswered-objection warning objection 'o' rebuts 'p' and nothing "
         "answers it",
-        f"{path}:15:3: unused-source warning source 's' is not cited by any claim",
+        f"{path}:19:3: unused-source warning source 's' is not cited by any claim",
     ]
     assert err == ""
 
@@ -74,6 +77,7 @@ def test_select_and_ignore(write_map) -> None:  # type: ignore[no-untyped-def]
     _, out, _ = run("check", path, "--ignore", "unsupported-claim", "--ignore", "unused-source")
     assert {line.split()[1] for line in out.splitlines()} == {"missing-evidence",
                                                               "unanswered-objection"}
+    assert len(out.splitlines()) == 2
     code, _, err = run("check", path, "--select", "unsuported-claim")
     assert code == 2
     assert err == ("argmap: error: unknown rule 'unsuported-claim'; "
@@ -87,7 +91,7 @@ def test_json_format_is_stable(write_map) -> None:  # type: ignore[no-untyped-de
     document = json.loads(out)
     assert document["version"] == 1
     assert document["tool"] == {"name": "argmap", "version": __version__}
-    assert document["summary"] == {"error": 0, "warning": 4, "info": 1, "files": 1, "claims": 3}
+    assert document["summary"] == {"error": 0, "warning": 3, "info": 1, "files": 1, "claims": 4}
     assert document["findings"][0] == {
         "rule": "missing-evidence", "severity": "warning",
         "message": "factual premise 'p' has no evidence or cited source in its support",
@@ -142,7 +146,7 @@ def test_terminal_layout_prints_claim_text_literally(write_map) -> None:  # type
     console = Console(record=True, width=80, force_terminal=True, color_system="truecolor")
     print_report(report, console)
     text = console.export_text()
-    assert "0 errors, 4 warnings, 1 info in 1 file (3 claims checked)" in text
+    assert "0 errors, 3 warnings, 1 info in 1 file (4 claims checked)" in text
     assert "objection 'o' rebuts 'p'" in text
     assert all(len(line) <= 80 for line in text.splitlines())
 
@@ -160,7 +164,7 @@ def test_stats_json(write_map) -> None:  # type: ignore[no-untyped-def]
     path = write_map(GAPS)
     code, out, _ = run("stats", str(path), "--format", "json")
     assert code == 0
-    assert json.loads(out) == {"claims": 3, "arguments": 0, "supports": 1, "attacks": 1,
+    assert json.loads(out) == {"claims": 4, "arguments": 0, "supports": 2, "attacks": 1,
                                "sources": 1}
 
 

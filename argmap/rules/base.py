@@ -24,6 +24,9 @@ class Problem:
     pos: Position
     subject: str | None = None
     severity: Severity | None = None
+    # False when the subject is not a claim or argument (a source): waivers live on claims and
+    # arguments, and a source may share an id with one of them.
+    waivable: bool = True
 
 
 class RuleModule(Protocol):

@@ -6,8 +6,10 @@ arguments and their warrants, and reports the claim when no claim on the way (no
 itself) is of kind `evidence` or `cites:` a source. Reasons alone, however many, do not
 establish a fact.
 
-Claims marked `common-ground: true` are skipped: both sides accept them. An unsupported factual
-claim is reported here as well as by `unsupported-claim`; the two say different things.
+Claims marked `common-ground: true` are skipped: both sides accept them. A factual claim with no
+support and no citation at all is `unsupported-claim`'s finding, not this one's, so that one gap
+is reported once; a factual assumption (which needs no argument, but does need evidence) is
+reported here.
 
 Passing example:
 
@@ -64,6 +66,8 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
     for claim in amap.claims.values():
         if not claim.factual or claim.common_ground or claim.id in evidenced:
             continue
+        if not claim.is_grounding and not amap.supporters_of(claim.id):
+            continue  # bare: unsupported-claim reports it
         yield Problem(
             message=(
                 f"factual {claim.kind.value} '{claim.id}' has no evidence or cited source"

@@ -3,7 +3,11 @@
 A rebuttal (`rebuts:`) or an undercut (`undercuts:`) that stands unanswered defeats its target:
 if the text raises an objection and never replies, its argument has a hole the reader will see.
 This rule reports each attack whose attacking claim is itself attacked by nothing, at the
-`rebuts:` or `undercuts:` entry.
+`rebuts:` or `undercuts:` entry. Only objections count: an attack made on behalf of the thesis
+(a reply to an objection, a rebuttal of a counter-argument) is an answer, and the map's last
+word in a chain of replies is not a gap. A claim is on the thesis's side when it reaches a
+thesis or recommendation by supporting it, by attacking an attacker of it, and so on; a claim
+with no such path, or reached both ways, counts as an objection.
 
 Answer the objection in the map with a claim that `rebuts:` the attacker (or undercuts the
 argument behind it). When the text deliberately leaves an objection standing, say so with
@@ -23,8 +27,6 @@ Passing example:
       fixed-price:
         text: The contract is fixed-price, so overruns fall on the builder.
         rebuts: [cost-overrun]
-        waive:
-          unanswered-objection: The contract settles the matter.
 
 Failing example:
 
@@ -53,12 +55,17 @@ NAME = "unanswered objection"
 SEVERITY = Severity.WARNING
 OPTIONS: Mapping[str, Any] = {}
 
+_THESIS_SIDE = frozenset({"pro"})
+
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
-    """Report each attack whose attacker is not attacked by anything."""
+    """Report each objection whose attacker is not attacked by anything."""
+    sides = amap.sides
     for attack in amap.attacks:
         if amap.attackers_of(attack.attacker):
             continue
+        if sides.get(attack.attacker) == _THESIS_SIDE:
+            continue  # a reply on the thesis's behalf answers; it is not an objection
         if attack.kind is AttackKind.REBUT:
             what = f"rebuts '{attack.target}'"
         else:

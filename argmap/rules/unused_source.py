@@ -55,4 +55,5 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
                 message=f"source '{source.key}' is not cited by any claim",
                 pos=source.pos,
                 subject=source.key,
+                waivable=False,
             )
