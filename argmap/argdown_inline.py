@@ -80,8 +80,9 @@ def _take_data(text: str, item: Item, path: str) -> tuple[str, dict[str, Any]]:
         try:
             block = yaml.safe_load(text[start : end + 1])
         except yaml.YAMLError:
-            raise MapLoadError("data block is not a valid YAML mapping",
-                               item.position(path, start)) from None
+            raise MapLoadError(
+                "data block is not a valid YAML mapping", item.position(path, start)
+            ) from None
         if not isinstance(block, dict):
             raise MapLoadError("data block is not a mapping", item.position(path, start))
         data.update({str(k): v for k, v in block.items()})
@@ -96,8 +97,9 @@ def _title_at(text: str, item: Item, path: str) -> tuple[str, str, int] | None:
     closer = "]" if text[0] == "[" else ">"
     end = text.find(closer)
     if end < 0:
-        raise MapLoadError(f"title opened with '{text[0]}' is never closed with '{closer}'",
-                           item.position(path, 0))
+        raise MapLoadError(
+            f"title opened with '{text[0]}' is never closed with '{closer}'", item.position(path, 0)
+        )
     if closer == "]" and text[end + 1 : end + 2] == "(":
         return None  # a Markdown link, not a statement title
     title = " ".join(text[1:end].split())
@@ -131,5 +133,13 @@ def parse_element(item: Item, path: str) -> Element:
     text = _TAG.sub(" ", text)
     plain = _restore(clean_text(text), saved)
     title = _restore(title, saved) if title else None
-    return Element(kind, title, is_definition and bool(plain), plain, item.line, item.col,
-                   [_restore(t, saved) for t in tags if t], data)
+    return Element(
+        kind,
+        title,
+        is_definition and bool(plain),
+        plain,
+        item.line,
+        item.col,
+        [_restore(t, saved) for t in tags if t],
+        data,
+    )

@@ -58,16 +58,19 @@ def read_front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], int]
         return {}, 0
     end = next((i for i in range(first + 1, len(lines)) if lines[i].strip() == "==="), None)
     if end is None:
-        raise MapLoadError("front matter opened with '===' is never closed",
-                           Position(path, first + 1, 1))
+        raise MapLoadError(
+            "front matter opened with '===' is never closed", Position(path, first + 1, 1)
+        )
     try:
         data = yaml.safe_load("\n".join(lines[first + 1 : end])) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first + 2 + (mark.line if mark else 0)
         col = 1 + (mark.column if mark else 0)
-        raise MapLoadError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
-                           Position(path, line, col)) from None
+        raise MapLoadError(
+            f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+            Position(path, line, col),
+        ) from None
     if not isinstance(data, dict):
         raise MapLoadError("front matter must be a YAML mapping", Position(path, first + 2, 1))
     return data, end + 1
@@ -163,6 +166,8 @@ def group_items(lines: list[str], start: int, path: str) -> list[Item]:
         items.append(item)
         current = None if item.kind == "inference" else item
     if in_inference is not None:
-        raise MapLoadError("inference opened with '--' is never closed with '--'",
-                           Position(path, in_inference.line, in_inference.col))
+        raise MapLoadError(
+            "inference opened with '--' is never closed with '--'",
+            Position(path, in_inference.line, in_inference.col),
+        )
     return items

@@ -11,9 +11,15 @@ from argmap.errors import MapLoadError, Position
 
 # relation symbol -> (relation type, True when the relation runs from the child to its parent)
 _SYMBOLS: dict[str, tuple[str, bool]] = {
-    "+": ("support", True), "<+": ("support", True), "+>": ("support", False),
-    "-": ("attack", True), "<-": ("attack", True), "->": ("attack", False),
-    "<_": ("undercut", True), "_>": ("undercut", False), "><": ("contradictory", False),
+    "+": ("support", True),
+    "<+": ("support", True),
+    "+>": ("support", False),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "->": ("attack", False),
+    "<_": ("undercut", True),
+    "_>": ("undercut", False),
+    "><": ("contradictory", False),
 }
 _STRICT = {"support": "entails", "attack": "contrary"}
 
@@ -111,8 +117,13 @@ class _Builder:
         else:
             self._register_statement(title, element)
         if element.title and not element.is_definition and element.text:
-            self.doc.warnings.append((element.line, element.col,
-                f"text after the reference to {element.title!r} is not part of any statement"))
+            self.doc.warnings.append(
+                (
+                    element.line,
+                    element.col,
+                    f"text after the reference to {element.title!r} is not part of any statement",
+                )
+            )
         return element.kind, title
 
     def _register_statement(self, title: str, element: Element) -> None:
@@ -124,8 +135,13 @@ class _Builder:
         if text and not known.text:
             known.text, known.line, known.col = text, element.line, element.col
         elif text and text != known.text:
-            self.doc.warnings.append((element.line, element.col,
-                f"statement [{title}] is defined again with other text; the first is kept"))
+            self.doc.warnings.append(
+                (
+                    element.line,
+                    element.col,
+                    f"statement [{title}] is defined again with other text; the first is kept",
+                )
+            )
         known.defined = known.defined or bool(text)
         known.tags.extend(t for t in element.tags if t not in known.tags)
         known.data.update(element.data)
@@ -140,15 +156,15 @@ class _Builder:
         known.tags.extend(t for t in element.tags if t not in known.tags)
         known.data.update(element.data)
 
-    def relate(self, symbol: str, parent: tuple[str, str], child: tuple[str, str],
-               item: Item) -> None:
+    def relate(
+        self, symbol: str, parent: tuple[str, str], child: tuple[str, str], item: Item
+    ) -> None:
         kind, child_to_parent = _SYMBOLS[symbol]
         source, target = (child, parent) if child_to_parent else (parent, child)
         if self.strict and source[0] == target[0] == "statement":
             kind = _STRICT.get(kind, kind)
         relation = Relation(kind, source, target, item.line, item.col)
-        if all((r.type, r.source, r.target) != (kind, source, target)
-               for r in self.doc.relations):
+        if all((r.type, r.source, r.target) != (kind, source, target) for r in self.doc.relations):
             self.doc.relations.append(relation)
 
     # -- items -------------------------------------------------------------------------
@@ -174,8 +190,11 @@ class _Builder:
         while self.parents and self.parents[-1][0] >= item.indent:
             self.parents.pop()
         if not self.parents:
-            raise self.fail(f"relation '{item.marker}' has no statement or argument above it "
-                            "to attach to (indent it under one)", item)
+            raise self.fail(
+                f"relation '{item.marker}' has no statement or argument above it "
+                "to attach to (indent it under one)",
+                item,
+            )
         node = self.register(parse_element(item, self.path))
         self.relate(item.marker, self.parents[-1][1], node, item)
         self.parents.append((item.indent, node))
@@ -188,8 +207,9 @@ class _Builder:
             owner = self.last_top
             if owner is None or owner[0] != "argument" or self.doc.arguments[owner[1]].steps:
                 title = self._new_title("argument")
-                self.doc.arguments[title] = Argument(title, "", item.line, item.col,
-                                                     section=self.section)
+                self.doc.arguments[title] = Argument(
+                    title, "", item.line, item.col, section=self.section
+                )
                 owner = ("argument", title)
             self.pcs = _PcsState(owner[1], item)
         node = self.register(element)
@@ -211,8 +231,11 @@ class _Builder:
             return
         pcs, self.pcs = self.pcs, None
         if pcs.inference is not None or len(pcs.pending) != 1 or not pcs.steps:
-            raise self.fail("premise–conclusion structure does not end with a conclusion "
-                            "after an inference line", pcs.first)
+            raise self.fail(
+                "premise–conclusion structure does not end with a conclusion "
+                "after an inference line",
+                pcs.first,
+            )
         self.doc.arguments[pcs.owner].steps = pcs.steps
 
 
@@ -248,9 +271,13 @@ def parse_argdown(text: str, path: str) -> ArgdownDocument:
     front_matter, start = read_front_matter(lines, path)
     lines = strip_comments(lines, start, path)
     builder = _Builder(path, front_matter)
-    handlers = {"heading": builder.heading, "paragraph": builder.paragraph,
-                "relation": builder.relation, "pcs": builder.pcs_item,
-                "inference": builder.inference}
+    handlers = {
+        "heading": builder.heading,
+        "paragraph": builder.paragraph,
+        "relation": builder.relation,
+        "pcs": builder.pcs_item,
+        "inference": builder.inference,
+    }
     for item in group_items(lines, start, path):
         handlers[item.kind](item)
     builder.end_pcs()

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from argmap.importers import argdown
 from argmap.importers.base import ImportResult
 
 Importer = Callable[[Path], ImportResult]
 
 # Listed by hand, one line per format: `"name": module.read_file,` with its import above.
-IMPORTERS: dict[str, Importer] = {}
+IMPORTERS: dict[str, Importer] = {
+    "argdown": argdown.read_file,
+}
