@@ -70,7 +70,8 @@ def check_map(amap: ArgumentMap, settings: RuleSettings | None = None) -> CheckR
     judge_waivers = unused_waiver.ID in shown
     for module in _modules_to_run(shown, waivers, judge_waivers):
         for problem in module.check(amap, _options(module, settings)):
-            waiver = _matching_waiver(waivers.get(problem.subject or ""), module.ID)
+            waiver = (_matching_waiver(waivers.get(problem.subject or ""), module.ID)
+                      if problem.waivable else None)
             if waiver is not None:
                 used.add(waiver)
             elif module.ID in shown:
