@@ -13,6 +13,7 @@ from argmap.rules import (
     ungrounded_recommendation,
     unsupported_claim,
     unused_source,
+    unused_waiver,
 )
 
 _MODULES: tuple[ModuleType, ...] = (
@@ -23,6 +24,7 @@ _MODULES: tuple[ModuleType, ...] = (
     orphan_claim,
     ungrounded_recommendation,
     unused_source,
+    unused_waiver,
 )
 
 RULES: dict[str, ModuleType] = {}
