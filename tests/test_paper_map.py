@@ -1,0 +1,282 @@
+"""The Indonesia–Korea paper's map: argmap's verdict on it, pinned on both layers.
+
+A change in the rules, the loader or the maps that changes what `argmap check` says about the
+paper (the author's layer alone, or with the reviewer's answer) fails here and has to be looked
+at, not waved through.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.engine import check_map
+from argmap.findings import Finding, Severity
+from argmap.loader import load_map
+from argmap.model import ArgumentMap, ClaimKind
+from argmap.schema import schema_text
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+MAPS = REPO / "arguments" / "indonesia-korea"
+PAPER = MAPS / "paper.yaml"
+REVIEW = MAPS / "review.yaml"
+
+THESIS = "uniquely-qualified"
+RECOMMENDATIONS = {"rec-diplomacy", "rec-economy", "rec-peacekeeping", "rec-humanitarian"}
+REFERENCES = {"kim-lee-2023", "nakamura-2023", "park-2022", "smith-2023", "thompson-2023"}
+
+# The paper's bare assertions: claims it gives no reason for (rule unsupported-claim).
+AUTHOR_UNSUPPORTED = {
+    "indonesia-emerged-mediator", "indonesia-seeks-peace", "ru-dprk-pact",
+    "pact-military-cooperation", "pact-arms-transfer", "pact-exercises", "pact-counterbalance",
+    "russian-aid-provided", "ties-russia-china", "interdependence-curbs-conflict",
+    "econ-diplomacy-record", "peacekeeping-participant", "peacekeeping-solidifies",
+    "aid-eases-pressures", "humanitarian-commitment", "aid-expertise", "indonesia-nam-leader",
+    "nam-aligned", "approach-essential", "raises-standing", "model-for-others",
+}  # fmt: skip
+# Its matters of fact with no evidence under them: missing-evidence reports them, or
+# unsupported-claim when the claim stands bare (the only one here that is not bare is an
+# assumption, which needs no argument but does need evidence).
+AUTHOR_UNEVIDENCED_FACTS = {
+    "indonesia-emerged-mediator", "indonesia-seeks-peace", "ru-dprk-pact",
+    "pact-military-cooperation", "pact-arms-transfer", "pact-exercises", "russian-aid-provided",
+    "ties-russia-china", "econ-diplomacy-record", "peacekeeping-participant",
+    "humanitarian-commitment", "aid-expertise", "indonesia-nam-leader", "indonesia-already-aids",
+}  # fmt: skip
+# The reviewer's attacks, attacker -> target; the paper answers none of them.
+REVIEW_ATTACKS = {
+    ("others-have-hosted", "no-rival-mediator"),
+    ("arf-shared-channel", "no-rival-mediator"),
+    ("no-cited-support", THESIS),
+    ("no-mediation-record", "indonesia-emerged-mediator"),
+    ("which-agreement", "ru-dprk-pact"),
+    ("ties-not-leverage", "ties-give-leverage"),
+    ("parties-not-asking", "parties-accept-mediation"),
+    ("asean-consensus", "asean-member->asean-influence"),
+    ("sanctions-bar-trade", "dprk-open-to-trade"),
+    ("no-korea-peacekeeping", "peacekeeping-case"),
+    ("aid-sustains-regime", "aid-moderation-argument"),
+    ("hedge-dropped", "aid-reduces-aggression->aid-will-moderate"),
+    ("will-dprk-accept", "dprk-accepts-aid"),
+    ("nam-no-leverage", "nam-sway-over-koreas"),
+}
+# What the reviewer's one piece of evidence settles in the author's layer.
+CONCEDED = {
+    ("unsupported-claim", "peacekeeping-participant"),
+    ("missing-evidence", "peacekeeping-participant"),
+}
+
+
+def findings_of(path: Path) -> tuple[ArgumentMap, tuple[Finding, ...]]:
+    """Load a map and run every rule on it with default settings."""
+    amap = load_map(path)
+    return amap, check_map(amap).findings
+
+
+def pairs(findings: tuple[Finding, ...], rule: str | None = None) -> set[tuple[str, str]]:
+    """(rule, claim) for each finding, optionally of one rule only."""
+    return {(f.rule, f.claim or "") for f in findings if rule is None or f.rule == rule}
+
+
+def line_of(path: Path, text: str, after: int = 0) -> int:
+    """1-based number of the first line past ``after`` in ``path`` that starts with ``text``."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if number > after and line.startswith(text):
+            return number
+    raise AssertionError(f"{text!r} not found in {path}")
+
+
+# -- the author's layer ------------------------------------------------------------------------
+
+
+def test_author_layer_has_no_errors_and_its_thesis_and_recommendations_are_argued() -> None:
+    amap, findings = findings_of(PAPER)
+    assert [f for f in findings if f.severity is Severity.ERROR] == []
+    argued = {THESIS, *RECOMMENDATIONS}
+    assert not {claim for _, claim in pairs(findings, "unsupported-claim")} & argued
+    assert {f.rule for f in findings} == {"unsupported-claim", "missing-evidence", "unused-source"}
+    assert all(f.path == str(PAPER) for f in findings)
+    assert len(amap.claims) == 64 and amap.stats()["arguments"] == 15
+
+
+def test_author_layer_names_exactly_the_paper_s_bare_assertions() -> None:
+    _, findings = findings_of(PAPER)
+    assert pairs(findings, "unsupported-claim") == {
+        ("unsupported-claim", c) for c in AUTHOR_UNSUPPORTED
+    }
+    assert all(f.severity is Severity.WARNING for f in findings)
+
+
+def test_author_layer_names_exactly_the_facts_without_evidence() -> None:
+    amap, findings = findings_of(PAPER)
+    factual = {c.id for c in amap.claims.values() if c.factual}
+    flagged = {claim for rule, claim in pairs(findings) if rule != "unused-source"}
+    assert flagged & factual == AUTHOR_UNEVIDENCED_FACTS
+    assert ("missing-evidence", "indonesia-already-aids") in pairs(findings)
+    assert {claim for _, claim in pairs(findings, "missing-evidence")} <= AUTHOR_UNEVIDENCED_FACTS
+    # The two undisputed facts are common ground and need nothing.
+    assert factual - AUTHOR_UNEVIDENCED_FACTS == {"asean-member", "un-member"}
+
+
+def test_all_five_references_are_unused_because_the_paper_cites_none() -> None:
+    amap, findings = findings_of(PAPER)
+    assert pairs(findings, "unused-source") == {("unused-source", key) for key in REFERENCES}
+    assert set(amap.sources) == REFERENCES
+    assert [c.id for c in amap.claims.values() if c.cites] == []
+    assert list(amap.claims_of_kind(ClaimKind.EVIDENCE)) == []
+
+
+def test_author_findings_point_at_their_claims_and_sources() -> None:
+    amap, findings = findings_of(PAPER)
+    for finding in findings:
+        item = amap.claims.get(finding.claim or "") or amap.sources[finding.claim or ""]
+        assert (finding.line, finding.col) == (item.pos.line, item.pos.col), finding
+    spot = {(f.rule, f.claim): (f.line, f.col) for f in findings}
+    assert spot[("unsupported-claim", "ties-russia-china")] == (
+        line_of(PAPER, "  ties-russia-china:"),
+        3,
+    )
+    assert spot[("unused-source", "thompson-2023")] == (line_of(PAPER, "  thompson-2023:"), 3)
+
+
+def test_the_background_waiver_is_used() -> None:
+    amap = load_map(PAPER)
+    (waiver,) = check_map(amap).used_waivers
+    assert waiver.rule == "orphan-claim"
+    assert waiver.pos.line > line_of(PAPER, "  peninsula-context:")
+    assert waiver.pos.line < line_of(PAPER, "  uniquely-qualified:")
+
+
+# -- author plus review ------------------------------------------------------------------------
+
+
+def test_review_layer_leaves_every_attack_unanswered() -> None:
+    amap, findings = findings_of(REVIEW)
+    unanswered = [f for f in findings if f.rule == "unanswered-objection"]
+    assert len(unanswered) == 14
+    assert {(a.attacker, a.target) for a in amap.attacks} == REVIEW_ATTACKS
+    assert {f.claim for f in unanswered} == {attacker for attacker, _ in REVIEW_ATTACKS}
+    assert all(f.path == str(REVIEW) for f in unanswered)
+
+
+def test_review_layer_keeps_the_author_findings_except_what_it_concedes() -> None:
+    _, author = findings_of(PAPER)
+    _, combined = findings_of(REVIEW)
+    in_paper = [f for f in combined if f.path == str(PAPER)]
+    assert pairs(tuple(in_paper)) == pairs(author) - CONCEDED
+    assert [f for f in combined if f.severity is Severity.ERROR] == []
+
+
+def test_review_findings_point_into_the_review_file() -> None:
+    _, findings = findings_of(REVIEW)
+    in_review = {(f.rule, f.claim): (f.line, f.col) for f in findings if f.path == str(REVIEW)}
+    rebuts = line_of(REVIEW, "    rebuts:", after=line_of(REVIEW, "  sanctions-bar-trade:"))
+    assert in_review[("unanswered-objection", "sanctions-bar-trade")] == (rebuts, 14)
+    # The only reviewer item without a source or a waiver is a judgement, graded info.
+    assert in_review[("unsupported-claim", "nam-no-leverage")] == (
+        line_of(REVIEW, "  nam-no-leverage:"),
+        3,
+    )
+    assert {rule for rule, _ in in_review} == {"unanswered-objection", "unsupported-claim"}
+
+
+def test_every_reviewer_item_has_a_rationale_and_every_review_source_is_cited() -> None:
+    author = load_map(PAPER)
+    amap = load_map(REVIEW)
+    added = [c for c in amap.claims.values() if c.id not in author.claims]
+    assert len(added) == 17
+    assert all(c.note for c in added)
+    review_sources = set(amap.sources) - set(author.sources)
+    assert len(review_sources) == 14
+    assert review_sources <= {key for c in added for key in c.cites}
+
+
+# -- both layers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [PAPER, REVIEW], ids=["paper", "review"])
+def test_every_claim_and_argument_has_a_paragraph_locator(path: Path) -> None:
+    amap = load_map(path)
+    for item in (*amap.claims.values(), *amap.arguments.values()):
+        if not getattr(item, "linked", True):
+            continue  # convergent supports are located by their premise
+        paragraphs = [int(n) for n in re.findall(r"¶(\d+)", item.locator or "")]
+        assert paragraphs, f"{item.id} has no ¶ locator"
+        assert all(1 <= n <= 13 for n in paragraphs), f"{item.id}: {item.locator}"
+
+
+def test_the_author_map_covers_every_paragraph_of_the_argument() -> None:
+    amap = load_map(PAPER)
+    located = {int(n) for c in amap.claims.values() for n in re.findall(r"¶(\d+)", c.locator or "")}
+    assert located == set(range(1, 14))
+    assert {s.locator for s in amap.sources.values()} == {f"¶{n}" for n in range(16, 21)}
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """Reads dates as strings, as the YAML 1.2 language servers in editors do."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@pytest.mark.parametrize("path", [PAPER, REVIEW], ids=["paper", "review"])
+def test_the_maps_validate_against_the_shipped_schema(path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    document = yaml.load(path.read_text("utf-8"), Loader=_Yaml12Loader)  # noqa: S506
+    errors = list(jsonschema.Draft7Validator(json.loads(schema_text())).iter_errors(document))
+    assert [e.message for e in errors] == []
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+
+
+@pytest.mark.parametrize("path", [PAPER, REVIEW], ids=["paper", "review"])
+def test_no_claim_copies_six_words_running_from_the_paper(path: Path) -> None:
+    source = SHARED / "source" / "indonesia-korea-mediation.txt"
+    if not source.exists():
+        pytest.skip(f"{source} is absent (../shared holds developer data, not shipped)")
+    paper_words = _words(source.read_text("utf-8"))
+    sixes = {tuple(paper_words[i : i + 6]) for i in range(len(paper_words) - 5)}
+    copied = []
+    for claim in load_map(path).claims.values():
+        words = _words(claim.text)
+        copied += [
+            (claim.id, " ".join(words[i : i + 6]))
+            for i in range(len(words) - 5)
+            if tuple(words[i : i + 6]) in sixes
+        ]
+    assert copied == []
+
+
+# -- through the command line ------------------------------------------------------------------
+
+
+def test_cli_reports_the_paper_without_failing_by_default() -> None:
+    result = CliRunner().invoke(app, ["check", str(PAPER)])
+    assert result.exit_code == 0
+    line = line_of(PAPER, "  kim-lee-2023:")
+    assert (
+        f"{PAPER}:{line}:3: unused-source warning source 'kim-lee-2023' is not cited by any claim"
+        in result.stdout.splitlines()
+    )
+    assert len(result.stdout.splitlines()) == len(findings_of(PAPER)[1])
+
+
+def test_cli_fails_the_review_on_warnings() -> None:
+    result = CliRunner().invoke(app, ["check", "--fail-on", "warning", str(REVIEW)])
+    assert result.exit_code == 1
+    data = json.loads(CliRunner().invoke(app, ["check", "--format", "json", str(REVIEW)]).stdout)
+    assert data["summary"]["error"] == 0
+    assert data["summary"]["claims"] == 81
+    assert sum(f["rule"] == "unanswered-objection" for f in data["findings"]) == 14
