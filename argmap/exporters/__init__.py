@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from argmap.exporters import aif
 from argmap.model import ArgumentMap
 
 Exporter = Callable[[ArgumentMap], str]
 
 # Listed by hand, one line per format: `"name": module.write_text,` with its import above.
-EXPORTERS: dict[str, Exporter] = {}
+EXPORTERS: dict[str, Exporter] = {
+    "aif": aif.write_text,
+}

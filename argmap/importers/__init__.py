@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap.importers import argdown
+from argmap.importers import aif, argdown
 from argmap.importers.base import ImportResult
 
 Importer = Callable[[Path], ImportResult]
@@ -13,4 +13,5 @@ Importer = Callable[[Path], ImportResult]
 # Listed by hand, one line per format: `"name": module.read_file,` with its import above.
 IMPORTERS: dict[str, Importer] = {
     "argdown": argdown.read_file,
+    "aif": aif.read_file,
 }

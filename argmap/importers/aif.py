@@ -1,0 +1,296 @@
+"""AIF (AIFdb JSON) to argmap: I nodes are claims, RA arguments, CA attacks, MA restatements."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from argmap.errors import MapLoadError, Position
+from argmap.findings import Finding
+from argmap.importers.base import ImportResult
+from argmap.importers.common import IdAllocator, import_warning, read_source_text
+from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind, MapDocument
+
+DIALOGUE_TYPES = ("L", "TA", "YA")
+# scheme names AIFdb gives to an inference or conflict that names no particular scheme
+DEFAULT_SCHEMES = {
+    "",
+    "RA",
+    "CA",
+    "MA",
+    "Default Inference",
+    "Default Conflict",
+    "Default Rephrase",
+}
+_NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
+
+
+@dataclass
+class _Node:
+    ident: str
+    type: str
+    text: str
+    scheme: str | None
+    pos: Position
+
+
+@dataclass
+class _Graph:
+    nodes: dict[str, _Node]
+    into: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    out_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _positions(text: str, path: str) -> dict[str, Position]:
+    """Where each node id is first written in the JSON text, for positioned warnings."""
+    found: dict[str, Position] = {}
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line = 0
+    for match in _NODE_ID.finditer(text):
+        while line + 1 < len(line_starts) and line_starts[line + 1] <= match.start():
+            line += 1
+        found.setdefault(
+            match.group(1), Position(path, line + 1, match.start() - line_starts[line] + 1)
+        )
+    return found
+
+
+def _read_graph(text: str, path: str) -> _Graph:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MapLoadError(
+            f"not valid JSON: {exc.msg}", Position(path, exc.lineno, exc.colno)
+        ) from None
+    start = Position(path, 1, 1)
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise MapLoadError("not an AIF document: no 'nodes' list", start)
+    edges = data.get("edges", [])
+    if not isinstance(edges, list):
+        raise MapLoadError("not an AIF document: 'edges' is not a list", start)
+    where = _positions(text, path)
+    graph = _Graph({})
+    for raw in data["nodes"]:
+        if not isinstance(raw, dict) or "nodeID" not in raw or "type" not in raw:
+            raise MapLoadError("an AIF node needs 'nodeID' and 'type'", start)
+        ident = str(raw["nodeID"])
+        scheme = raw.get("scheme")
+        graph.nodes[ident] = _Node(
+            ident,
+            str(raw["type"]),
+            str(raw.get("text") or ""),
+            str(scheme) if scheme else None,
+            where.get(ident, start),
+        )
+    for raw in edges:
+        if not isinstance(raw, dict) or "fromID" not in raw or "toID" not in raw:
+            raise MapLoadError("an AIF edge needs 'fromID' and 'toID'", start)
+        source, target = str(raw["fromID"]), str(raw["toID"])
+        graph.out_of[source].append(target)
+        graph.into[target].append(source)
+    return graph
+
+
+class _Translator:
+    def __init__(self, graph: _Graph, path: str) -> None:
+        self.graph, self.path = graph, path
+        self.ids = IdAllocator()
+        self.claims: dict[str, Claim] = {}
+        self.arguments: dict[str, Argument] = {}
+        self.attacks: dict[tuple[str, str, str], Attack] = {}
+        self.warnings: list[Finding] = []
+        self.claim_of: dict[str, str] = {}  # I node id -> claim id
+        self.argument_of: dict[str, str] = {}  # RA node id -> argument id
+
+    def warn(self, message: str, node: _Node, subject: str | None = None) -> None:
+        self.warnings.append(import_warning(message, node.pos, subject))
+
+    def of_type(self, *types: str) -> list[_Node]:
+        return [n for n in self.graph.nodes.values() if n.type in types]
+
+    def neighbours(self, node: _Node, incoming: bool) -> list[_Node]:
+        # the dialogue layer (L, TA, YA) anchors into RA/CA/MA nodes; it is reported once, below
+        table = self.graph.into if incoming else self.graph.out_of
+        found = [self.graph.nodes[i] for i in table.get(node.ident, []) if i in self.graph.nodes]
+        return [n for n in found if n.type not in DIALOGUE_TYPES]
+
+    def claims_from_i_nodes(self) -> None:
+        for node in self.of_type("I"):
+            ident = self.ids.allocate(node.ident, "node")
+            self.claim_of[node.ident] = ident
+            text = " ".join(node.text.split())
+            if not text:
+                self.warn(f"I node {node.ident} has no text; a placeholder stands in", node, ident)
+            self.claims[ident] = Claim(
+                ident,
+                text or f"(empty I node {node.ident})",
+                ClaimKind.PREMISE,
+                node.pos,
+                locator=f"AIF node {node.ident}",
+            )
+
+    def arguments_from_ra_nodes(self) -> None:
+        for node in self.of_type("RA"):
+            premises = self._claims_among(self.neighbours(node, incoming=True), node, "premise")
+            conclusions = self._claims_among(
+                self.neighbours(node, incoming=False), node, "conclusion"
+            )
+            if not premises or not conclusions:
+                self.warn(
+                    f"RA node {node.ident} lacks a premise or a conclusion among I nodes; left out",
+                    node,
+                )
+                continue
+            if len(conclusions) > 1:
+                self.warn(
+                    f"RA node {node.ident} has {len(conclusions)} conclusions; "
+                    "one argument is made for each",
+                    node,
+                )
+            for number, conclusion in enumerate(conclusions, start=1):
+                self._argument(node, tuple(dict.fromkeys(premises)), conclusion, number)
+
+    def _claims_among(self, nodes: list[_Node], ra: _Node, role: str) -> list[str]:
+        found = []
+        for other in nodes:
+            if other.ident in self.claim_of:
+                found.append(self.claim_of[other.ident])
+            else:
+                self.warn(
+                    f"RA node {ra.ident} has a {other.type} node ({other.ident}) as {role}; "
+                    "argmap relates only claims by arguments, so that edge is left out",
+                    ra,
+                )
+        return found
+
+    def _argument(self, node: _Node, premises: tuple[str, ...], conclusion: str, n: int) -> None:
+        scheme = node.scheme if node.scheme not in DEFAULT_SCHEMES else None
+        if conclusion in premises:
+            self.warn(f"RA node {node.ident} concludes one of its own premises; left out", node)
+            return
+        convergent = f"{premises[0]}->{conclusion}"
+        # AIFdb's numeric RA ids name nothing; a one-premise RA so named is a plain support
+        plain = node.ident.isdigit() or node.ident == convergent
+        if len(premises) == 1 and scheme is None and plain and convergent not in self.ids.taken:
+            ident, linked = self.ids.reserve(convergent), False
+        else:
+            ident = self.ids.allocate(node.ident if n == 1 else f"{node.ident}-{n}", "ra")
+            linked = True
+        self.argument_of.setdefault(node.ident, ident)
+        self.arguments[ident] = Argument(
+            ident,
+            conclusion,
+            premises,
+            node.pos,
+            linked=linked,
+            scheme=scheme,
+            locator=f"AIF node {node.ident}",
+        )
+
+    def attacks_from_ca_nodes(self) -> None:
+        for node in self.of_type("CA"):
+            attackers = self.neighbours(node, incoming=True)
+            targets = self.neighbours(node, incoming=False)
+            if not attackers or not targets:
+                self.warn(f"CA node {node.ident} lacks an attacker or a target; left out", node)
+                continue
+            for attacker in attackers:
+                if attacker.ident not in self.claim_of:
+                    self.warn(
+                        f"CA node {node.ident} attacks from a {attacker.type} node "
+                        f"({attacker.ident}); argmap attacks come from claims; left out",
+                        node,
+                    )
+                    continue
+                for target in targets:
+                    self._attack(node, self.claim_of[attacker.ident], target)
+
+    def _attack(self, node: _Node, attacker: str, target: _Node) -> None:
+        if target.ident in self.claim_of:
+            kind, target_id = AttackKind.REBUT, self.claim_of[target.ident]
+        elif target.ident in self.argument_of:
+            kind, target_id = AttackKind.UNDERCUT, self.argument_of[target.ident]
+        else:
+            self.warn(
+                f"CA node {node.ident} attacks a {target.type} node ({target.ident}), "
+                "which argmap cannot attack; left out",
+                node,
+            )
+            return
+        if attacker == target_id:
+            self.warn(f"CA node {node.ident}: a claim attacking itself; left out", node)
+            return
+        self.attacks.setdefault(
+            (attacker, target_id, kind.value), Attack(attacker, target_id, kind, node.pos)
+        )
+
+    def restatements_from_ma_nodes(self) -> None:
+        notes: dict[str, list[str]] = defaultdict(list)
+        for node in self.of_type("MA"):
+            sources = [n for n in self.neighbours(node, incoming=True) if n.ident in self.claim_of]
+            targets = [n for n in self.neighbours(node, incoming=False) if n.ident in self.claim_of]
+            for source in sources:
+                for target in targets:
+                    notes[self.claim_of[source.ident]].append(self.claim_of[target.ident])
+            self.warn(
+                f"MA node {node.ident} (restatement) has no argmap relation; it is kept as "
+                "a note on the restating claim",
+                node,
+            )
+        for ident, restated in notes.items():
+            note = "restates " + ", ".join(restated) + " (AIF MA)"
+            self.claims[ident] = replace(self.claims[ident], note=note)
+
+    def report_other_nodes(self) -> None:
+        known = {"I", "RA", "CA", "MA", *DIALOGUE_TYPES}
+        dialogue = Counter(n.type for n in self.of_type(*DIALOGUE_TYPES))
+        if dialogue:
+            counts = ", ".join(f"{dialogue[t]} {t}" for t in DIALOGUE_TYPES if dialogue[t])
+            self.warnings.append(
+                import_warning(
+                    f"dialogue layer left out: {counts} nodes", Position(self.path, 1, 1)
+                )
+            )
+        for node in self.graph.nodes.values():
+            if node.type not in known:
+                self.warn(
+                    f"{node.type} node {node.ident} has no argmap counterpart; left out", node
+                )
+
+    def assign_kinds(self) -> None:
+        used = {p for a in self.arguments.values() for p in a.premises}
+        supported = {a.conclusion for a in self.arguments.values()}
+        attackers = {a.attacker for a in self.attacks.values()}
+        for ident, claim in self.claims.items():
+            if ident in used:
+                continue
+            if ident in attackers:
+                self.claims[ident] = replace(claim, kind=ClaimKind.OBJECTION)
+            elif ident in supported:
+                self.claims[ident] = replace(claim, kind=ClaimKind.THESIS)
+
+
+def translate_aif(text: str, path: str) -> ImportResult:
+    """An argmap map for AIF JSON text."""
+    work = _Translator(_read_graph(text, path), path)
+    work.claims_from_i_nodes()
+    work.arguments_from_ra_nodes()
+    work.attacks_from_ca_nodes()
+    work.restatements_from_ma_nodes()
+    work.report_other_nodes()
+    work.assign_kinds()
+    amap = ArgumentMap(
+        work.claims.values(),
+        work.arguments.values(),
+        work.attacks.values(),
+        documents=[MapDocument(path=path, version=1)],
+    )
+    return ImportResult(amap, tuple(work.warnings))
+
+
+def read_file(path: Path) -> ImportResult:
+    """Import an AIF JSON file as an argmap map."""
+    return translate_aif(read_source_text(path), str(path))
