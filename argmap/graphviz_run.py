@@ -1,0 +1,118 @@
+"""Run Graphviz on a drawn map, with a time limit, and write the result whole or not at all."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import graphviz
+
+from argmap.engine import check_map
+from argmap.errors import RenderError, UsageError
+from argmap.loader import load_map
+from argmap.output import write_output
+from argmap.render import RenderOptions, build_graph
+
+FORMATS = ("svg", "png", "pdf", "dot")
+_SUFFIXES = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot"}
+INSTALL_HINT = (
+    "Graphviz's `dot` program was not found: install Graphviz (`apt-get install graphviz`, "
+    "`brew install graphviz`, or the Windows installer from https://graphviz.org/download/), "
+    "or write DOT source with --format dot"
+)
+
+
+class LayoutTimeout(RenderError):
+    """Graphviz did not finish laying out the map within the time limit."""
+
+
+def output_format(output: str, requested: str | None) -> str:
+    """The format to write: ``requested``, else the one ``output``'s suffix names."""
+    if requested is not None:
+        if requested not in FORMATS:
+            raise UsageError(f"--format must be one of {', '.join(FORMATS)}, not {requested!r}")
+        return requested
+    if output == "-":
+        return "svg"
+    suffix = Path(output).suffix.lower().lstrip(".")
+    if suffix not in _SUFFIXES:
+        raise UsageError(f"cannot tell the format from {output!r}: give the file a .svg, .png, "
+                         ".pdf or .dot suffix, or use --format")
+    return _SUFFIXES[suffix]
+
+
+def run_graphviz(source: str, fmt: str, engine: str, timeout: float) -> bytes:
+    """Lay out DOT ``source`` with ``engine`` and return it rendered as ``fmt``.
+
+    The graphviz package's own ``pipe`` has no time limit, so `dot` runs here directly.
+    """
+    executable = shutil.which("dot")
+    if executable is None:
+        raise RenderError(INSTALL_HINT)
+    try:
+        done = subprocess.run(
+            [executable, f"-K{engine}", f"-T{fmt}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:  # subprocess.run has already killed dot
+        raise LayoutTimeout(f"Graphviz ({engine}) did not finish within {timeout:g} s") from None
+    except OSError as exc:
+        raise RenderError(f"cannot run Graphviz's dot: {exc.strerror or exc}") from None
+    if done.returncode != 0 or not done.stdout:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = message[0] if message else f"exit status {done.returncode}"
+        raise RenderError(f"Graphviz ({engine}) failed: {detail}")
+    return done.stdout
+
+
+def render_graph(
+    graph: graphviz.Digraph, fmt: str, *, engine: str, timeout: float, fallback: bool,
+    claims: int, warn: Callable[[str], None],
+) -> bytes:
+    """The rendered bytes of ``graph``; with ``fallback``, a dot time-out retries with sfdp."""
+    source: str = graph.source
+    if fmt == "dot":
+        return source.encode("utf-8")
+    try:
+        return run_graphviz(source, fmt, engine, timeout)
+    except LayoutTimeout:
+        if not (fallback and engine == "dot"):
+            raise RenderError(_too_slow(engine, timeout, claims)) from None
+    warn(f"argmap: dot did not lay out {claims} claims within {timeout:g} s; "
+         "laying them out with sfdp instead (--focus ID --depth N draws a readable part)")
+    try:
+        return run_graphviz(source, fmt, "sfdp", timeout)
+    except LayoutTimeout:
+        raise RenderError(_too_slow("sfdp", timeout, claims)) from None
+
+
+def _too_slow(engine: str, timeout: float, claims: int) -> str:
+    return (f"Graphviz ({engine}) did not lay out {claims} claims within {timeout:g} s: "
+            "draw part of the map with --focus ID --depth N, try --engine sfdp, "
+            "or allow more time with --timeout")
+
+
+def render_map_file(
+    map_path: str, output: str, *, fmt: str | None, options: RenderOptions,
+    timeout: float, fallback: bool, warn: Callable[[str], None],
+    labels: Mapping[str, str] | None = None,
+) -> None:
+    """Load, check and draw the map at ``map_path``, and write the diagram to ``output``."""
+    if timeout <= 0:
+        raise UsageError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    fmt = output_format(output, fmt)
+    amap = load_map(map_path)
+    inputs = tuple(doc.path for doc in amap.documents) or (map_path,)
+    for path in inputs:  # refuse before any work, not after a long layout
+        if output != "-" and Path(path).resolve() == Path(output).resolve():
+            raise UsageError(f"output {output!r} is an input map; refusing to overwrite it")
+    findings = check_map(amap).findings if options.show_findings else ()
+    graph = build_graph(amap, findings, labels=labels, options=options)
+    data = render_graph(graph, fmt, engine=options.engine, timeout=timeout, fallback=fallback,
+                        claims=len(amap.claims), warn=warn)
+    write_output(output, data, inputs=inputs)

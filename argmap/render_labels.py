@@ -1,0 +1,121 @@
+"""Node labels (HTML-like, escaped) and tooltip texts (plain) for a rendered map."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from argmap.findings import Finding
+from argmap.model import Argument, Claim, Source
+from argmap.render_style import FINDING_COLOR, HEADER_SIZE, STATUS_STYLES
+from argmap.render_text import html_lines, html_text
+
+_HEADER_COLOR = "#333333"
+
+
+def claim_label(claim: Claim, status: str | None, findings: int, hidden: int, wrap: int) -> str:
+    """A claim's box: id, kind and locator on top, badges on the right, the wrapped text below."""
+    header = f"<B>{html_text(claim.id)}</B> \u00b7 {claim.kind.value}"
+    if claim.locator:
+        header += f" \u00b7 {html_text(claim.locator)}"
+    cells = [f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{HEADER_SIZE}" COLOR="{_HEADER_COLOR}">'
+             f"{header}</FONT></TD>"]
+    if status is not None:
+        cells.append(f'<TD ALIGN="RIGHT"><B>{STATUS_STYLES[status].marker}</B></TD>')
+    if findings:
+        cells.append(f'<TD ALIGN="RIGHT" BGCOLOR="{FINDING_COLOR}"><FONT POINT-SIZE="10">'
+                     f"<B>\u26a0 {findings}</B></FONT></TD>")
+    rows = [f"<TR>{''.join(cells)}</TR>",
+            f'<TR><TD COLSPAN="{len(cells)}" ALIGN="LEFT" BALIGN="LEFT">'
+            f"{html_lines(claim.text, wrap)}</TD></TR>"]
+    if hidden:
+        more = "1 link" if hidden == 1 else f"{hidden} links"
+        rows.append(f'<TR><TD COLSPAN="{len(cells)}" ALIGN="RIGHT"><FONT POINT-SIZE="'
+                    f'{HEADER_SIZE}"><I>+{more} not shown</I></FONT></TD></TR>')
+    return _table(rows)
+
+
+def source_label(source: Source, wrap: int) -> str:
+    """A source's note: key, then title, author and date."""
+    rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{HEADER_SIZE}" COLOR="{_HEADER_COLOR}">'
+            f"<B>{html_text(source.key)}</B> \u00b7 source</FONT></TD></TR>",
+            f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{html_lines(source.title, wrap)}</TD></TR>']
+    byline = ", ".join(x for x in (source.author, source.date) if x)
+    if byline:
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><I>{html_lines(byline, wrap)}</I>'
+                    "</TD></TR>")
+    return _table(rows)
+
+
+def title_label(title: str, focus: str | None, depth: int) -> str:
+    """The diagram's caption: the map title, and the focus when only part is drawn."""
+    text = f"<B>{html_text(title)}</B>"
+    if focus is not None:
+        text += (f'<BR/><FONT POINT-SIZE="11">around {html_text(focus)}, '
+                 f"{depth} step{'s' if depth != 1 else ''}</FONT>")
+    return f"<{text}>"
+
+
+def _table(rows: Sequence[str]) -> str:
+    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f"{''.join(rows)}</TABLE>>")
+
+
+def claim_tooltip(claim: Claim, status: str | None, sources: Sequence[Source],
+                  findings: Sequence[Finding], hidden: int) -> str:
+    """Everything about a claim, as plain lines: full text, locator, sources, findings."""
+    lines = [f"{claim.id} ({claim.kind.value})", claim.text]
+    if claim.locator:
+        lines.append(f"locator: {claim.locator}")
+    if claim.tags:
+        lines.append(f"tags: {', '.join(claim.tags)}")
+    if claim.note:
+        lines.append(f"note: {claim.note}")
+    if status is not None:
+        lines.append(f"status: {STATUS_STYLES[status].meaning}")
+    if sources:
+        lines.append("sources:")
+        lines.extend(f"  {_source_line(s)}" for s in sources)
+    lines.extend(_finding_lines(findings))
+    if hidden:
+        lines.append(f"{hidden} related claim(s) outside this view")
+    return "\n".join(lines)
+
+
+def argument_tooltip(arg: Argument, status: str | None, findings: Sequence[Finding]) -> str:
+    """An inference node's tooltip: which premises lead to which conclusion, and how."""
+    kind = "linked argument" if arg.linked else "support"
+    lines = [f"{arg.id} ({kind})", f"{' + '.join(arg.premises)} \u2192 {arg.conclusion}"]
+    if arg.warrant:
+        lines.append(f"warrant: {arg.warrant}")
+    if arg.scheme:
+        lines.append(f"scheme: {arg.scheme}")
+    if arg.locator:
+        lines.append(f"locator: {arg.locator}")
+    if arg.note:
+        lines.append(f"note: {arg.note}")
+    if status in STATUS_STYLES:
+        lines.append(f"status: {STATUS_STYLES[status].meaning}")
+    lines.extend(_finding_lines(findings))
+    return "\n".join(lines)
+
+
+def source_tooltip(source: Source, findings: Sequence[Finding]) -> str:
+    """A source's tooltip: the full reference."""
+    lines = [_source_line(source)]
+    if source.locator:
+        lines.append(f"cited at {source.locator}")
+    if source.note:
+        lines.append(f"note: {source.note}")
+    lines.extend(_finding_lines(findings))
+    return "\n".join(lines)
+
+
+def _source_line(source: Source) -> str:
+    parts = [source.title, source.author, source.publisher, source.date, source.url]
+    return f"[{source.key}] " + ", ".join(p for p in parts if p)
+
+
+def _finding_lines(findings: Sequence[Finding]) -> list[str]:
+    if not findings:
+        return []
+    return ["findings:"] + [f"  {f.severity.value} {f.rule}: {f.message}" for f in findings]

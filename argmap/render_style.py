@@ -1,0 +1,115 @@
+"""The visual language of a rendered map: shapes, colours, line styles and status markers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from argmap.model import ClaimKind
+
+# Okabe & Ito's colour-blind-safe palette; fills are light tints so black text stays legible.
+BLACK = "#000000"
+ORANGE = "#E69F00"
+SKY_BLUE = "#56B4E9"
+GREEN = "#009E73"
+YELLOW = "#F0E442"
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+PURPLE = "#CC79A7"
+GREY = "#6E6E6E"
+
+FONT = "Helvetica"
+TEXT_SIZE = "12"
+HEADER_SIZE = "9"
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How one kind of node looks: a shape, a border colour, a fill and extra DOT styles."""
+
+    name: str
+    shape: str
+    color: str
+    fill: str
+    style: str = "filled"
+    peripheries: str = "1"
+
+    def attrs(self) -> dict[str, str]:
+        """The DOT attributes for this style."""
+        return {
+            "shape": self.shape,
+            "color": self.color,
+            "fillcolor": self.fill,
+            "style": self.style,
+            "peripheries": self.peripheries,
+        }
+
+
+KIND_STYLES: dict[ClaimKind, NodeStyle] = {
+    ClaimKind.THESIS: NodeStyle("double box", "box", BLUE, "#CFE5F3", peripheries="2"),
+    ClaimKind.PREMISE: NodeStyle("rounded box", "box", "#3D3D3D", "#FFFFFF", "rounded,filled"),
+    ClaimKind.EVIDENCE: NodeStyle("cylinder", "cylinder", GREEN, "#CCEDE3"),
+    ClaimKind.ASSUMPTION: NodeStyle("dashed rounded box", "box", "#8A7F00", "#FAF6C8",
+                                    "rounded,dashed,filled"),
+    ClaimKind.OBJECTION: NodeStyle("box with cut corners", "box", VERMILLION, "#F9DCC8",
+                                   "diagonals,filled"),
+    ClaimKind.RECOMMENDATION: NodeStyle("arrow box", "cds", PURPLE, "#F5DFEB"),
+}
+SOURCE_STYLE = NodeStyle("note", "note", GREY, "#F4F4F4")
+INFERENCE_STYLE = NodeStyle("dot", "circle", "#3D3D3D", "#3D3D3D")
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How one relation is drawn; line style and arrowhead carry the meaning without colour."""
+
+    name: str
+    color: str
+    style: str
+    arrowhead: str
+    penwidth: str = "1.4"
+
+    def attrs(self) -> dict[str, str]:
+        """The DOT attributes for this relation."""
+        return {
+            "color": self.color,
+            "style": self.style,
+            "arrowhead": self.arrowhead,
+            "penwidth": self.penwidth,
+        }
+
+
+SUPPORT = EdgeStyle("supports", "#3D3D3D", "solid", "normal")
+LINKED_PREMISE = EdgeStyle("premise of", "#3D3D3D", "solid", "none")
+WARRANT = EdgeStyle("warrant of", BLUE, "solid", "empty")
+REBUT = EdgeStyle("rebuts", VERMILLION, "dashed", "tee", "1.8")
+UNDERCUT = EdgeStyle("undercuts", PURPLE, "dotted", "diamond", "2.2")
+CITES = EdgeStyle("cited by", GREY, "solid", "none", "0.8")
+
+FINDING_COLOR = ORANGE
+FINDING_PENWIDTH = "3.5"
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """How an acceptance label (from ``argmap evaluate``) shows: a marker and a fill pattern."""
+
+    marker: str
+    meaning: str
+    pattern: str
+
+
+STATUS_STYLES: dict[str, StatusStyle] = {
+    "in": StatusStyle("\u2713", "in: the claim stands", "solid fill"),
+    "out": StatusStyle("\u2717", "out: the claim is defeated", "no fill, grey text"),
+    "undecided": StatusStyle("?", "undecided", "half fill"),
+}
+
+
+def status_attrs(base: NodeStyle, status: str) -> dict[str, str]:
+    """Overrides that turn a kind's style into the fill pattern of an acceptance status."""
+    if status == "out":
+        return {"fillcolor": "#FFFFFF", "fontcolor": GREY}
+    if status == "undecided":
+        # A weighted two-colour list is a "degenerate gradient": a sharp half-and-half fill.
+        return {"fillcolor": f"{base.fill};0.5:#FFFFFF", "gradientangle": "90"}
+    return {}

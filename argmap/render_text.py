@@ -1,0 +1,78 @@
+"""Escape untrusted text for each place it takes in DOT: HTML labels, tooltips, ids, links."""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+import unicodedata
+from urllib.parse import quote, urlsplit
+
+# Characters XML 1.0 forbids (and Graphviz copies into SVG verbatim): C0 controls except
+# tab and newline, DEL and the C1 controls, and the non-characters U+FFFE/U+FFFF.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_SAFE_ID = re.compile(r"[^\w.:\-]", re.UNICODE)
+_URL_SAFE = "/:?#[]@!$&()*+,;=%~-._"
+
+
+def clean(text: str) -> str:
+    """Replace characters SVG cannot hold with U+FFFD, so dot never writes invalid XML."""
+    return _FORBIDDEN.sub("\ufffd", text)
+
+
+def html_text(text: str) -> str:
+    """Text for an HTML-like label: entities for markup, and backslashes doubled.
+
+    Graphviz expands ``\\N``, ``\\G`` and the like inside HTML labels too (after decoding
+    entities), so a literal backslash has to reach it as two.
+    """
+    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+
+
+def html_lines(text: str, width: int) -> str:
+    """Wrap ``text`` to ``width`` characters and join the escaped lines with ``<BR/>``."""
+    lines: list[str] = []
+    for paragraph in clean(text).splitlines() or [""]:
+        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
+    return "<BR/>".join(html_text(line) for line in lines)
+
+
+def tooltip_text(text: str) -> str:
+    """Text for a ``tooltip`` (an escString the SVG writer unescapes twice).
+
+    ``&`` becomes ``&amp;`` because Graphviz decodes entities in tooltips; each backslash is
+    quadrupled because the tooltip passes through two rounds of backslash escapes; newlines
+    become the ``\\n`` escape. Quotes are escaped by the graphviz package when it quotes.
+    """
+    escaped = clean(text).replace("&", "&amp;").replace("\\", "\\\\\\\\")
+    return "\\n".join(escaped.splitlines())
+
+
+def element_id(prefix: str, name: str) -> str:
+    """A stable SVG element id such as ``claim-tram``; odd characters become ``_``."""
+    return f"{prefix}-{_SAFE_ID.sub('_', unicodedata.normalize('NFC', name))}"
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` ready for a DOT ``URL`` attribute if it is http(s) or relative, else None.
+
+    Anything that could name another scheme is refused: ``javascript:``, ``data:``,
+    protocol-relative ``//host`` and ``/\\host``, and URLs with whitespace or controls
+    (browsers drop those, so ``java\\tscript:`` would be ``javascript:``).
+    """
+    if not url or any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in url):
+        return None
+    if "\\" in url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme:
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+            return None
+    elif url.startswith("//") or ":" in url.split("/", 1)[0]:
+        return None
+    # Percent-encode quotes, angle brackets and non-ASCII; Graphviz writes '&' into the
+    # href verbatim, so it goes in as the entity.
+    return quote(url, safe=_URL_SAFE).replace("&", "&amp;")
