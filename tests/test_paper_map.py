@@ -103,7 +103,7 @@ def test_author_layer_has_no_errors_and_its_thesis_and_recommendations_are_argue
     assert not {claim for _, claim in pairs(findings, "unsupported-claim")} & argued
     assert {f.rule for f in findings} == {"unsupported-claim", "missing-evidence", "unused-source"}
     assert all(f.path == str(PAPER) for f in findings)
-    assert len(amap.claims) == 64 and amap.stats()["arguments"] == 15
+    assert len(amap.claims) == 64 and amap.stats()["arguments"] == 14
 
 
 def test_author_layer_names_exactly_the_paper_s_bare_assertions() -> None:
