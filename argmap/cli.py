@@ -37,8 +37,11 @@ class FailOn(StrEnum):
 class CheckFormat(StrEnum):
     """Output formats of `check`."""
 
+    AUTO = "auto"
     TEXT = "text"
     JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
 
 
 class DataFormat(StrEnum):
@@ -83,35 +86,39 @@ def _split_ids(values: list[str] | None) -> list[str]:
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Map files, or directories to search.")],
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f")] = CheckFormat.TEXT,
+    output_format: Annotated[CheckFormat, typer.Option(
+        "--format", "-f", help="auto: github under GitHub Actions, else text.")
+    ] = CheckFormat.AUTO,
     select: Annotated[list[str] | None, typer.Option(
         help="Run only these rules (repeat or comma-separate).")] = None,
     ignore: Annotated[list[str] | None, typer.Option(
         help="Skip these rules (repeat or comma-separate).")] = None,
-    fail_on: Annotated[FailOn, typer.Option(
-        help="Exit 1 when a finding reaches this severity.")] = FailOn.ERROR,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        help="Exit 1 when a finding reaches this severity [default: the configuration's "
+             "fail-on, else error].", show_default=False)] = None,
+    config: Annotated[str | None, typer.Option(
+        "--config", metavar="PATH", help="Use this configuration file for every map.")] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config", help="Ignore configuration files.")] = False,
 ) -> None:
     """Check maps for reasoning gaps; exit 1 when a finding reaches --fail-on."""
-    from argmap.checking import check_paths, has_load_failures
-    from argmap.engine import RuleSettings
-    from argmap.findings import Severity
-    from argmap.reporters import REPORTER_BY_NAME
+    from argmap.check_output import file_progress, print_check_report, resolve_format
+    from argmap.checking import check_paths, has_load_failures, reaches_fail_on
+    from argmap.config import ConfigResolver
 
     with user_errors():
-        settings = RuleSettings(select=_split_ids(select) or None, ignore=_split_ids(ignore))
-        report = check_paths(paths, settings)
-    if output_format is CheckFormat.TEXT and sys.stdout.isatty():
-        from argmap.terminal import print_report
-
-        print_report(report, _console())
-    else:
-        sys.stdout.write(REPORTER_BY_NAME[output_format.value](report))
+        if config is not None and no_config:
+            raise ArgmapError("--config and --no-config exclude each other")
+        configs = ConfigResolver(config, use_files=not no_config,
+                                 select=_split_ids(select) or None,
+                                 ignore=_split_ids(ignore) if ignore else None)
+        report = check_paths(paths, configs=configs, progress=file_progress())
+        failing = reaches_fail_on(report, fail_on.value if fail_on else None, configs)
+    print_check_report(report, resolve_format(output_format.value, sys.stdout), _console())
     if has_load_failures(report):
         raise typer.Exit(EXIT_ERROR)
-    if fail_on is not FailOn.NEVER:
-        threshold = Severity(fail_on.value).rank
-        if any(f.severity.rank >= threshold for f in report.findings):
-            raise typer.Exit(EXIT_FINDINGS)
+    if failing:
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 def _console() -> Console:

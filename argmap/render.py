@@ -12,7 +12,7 @@ from graphviz import quoting
 
 from argmap.errors import UsageError
 from argmap.findings import Finding
-from argmap.model import Argument, ArgumentMap, AttackKind, Claim
+from argmap.model import Argument, ArgumentMap, AttackKind, Claim, ClaimKind
 from argmap.render_focus import Selection, select_all, select_neighbourhood
 from argmap.render_labels import (
     argument_tooltip,
@@ -139,8 +139,16 @@ def build_graph(
     unplaced = [f for s, fs in by_subject.items() if not _drawn(amap, selection, s) for f in fs]
     legend.unplaced_findings = len(unplaced) if options.focus is None else 0
     if options.legend:
-        add_legend(graph, legend, options.rankdir)
+        add_legend(graph, legend, options.rankdir, _legend_anchor(amap, selection))
     return graph
+
+
+def _legend_anchor(amap: ArgumentMap, selection: Selection) -> str | None:
+    """A drawn claim that supports nothing, preferably a thesis: the legend goes after it."""
+    sinks = [c for c in amap.claims.values() if c.id in selection.claims
+             and not amap.arguments_using(c.id) and not amap.attacks_by(c.id)]
+    sinks.sort(key=lambda c: c.kind is not ClaimKind.THESIS)
+    return claim_node(sinks[0].id) if sinks else None
 
 
 def _findings_by_subject(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
@@ -252,7 +260,7 @@ def _add_arguments(
         if arg_id not in inference:
             for premise in premises:
                 graph.edge(claim_node(premise), claim_node(arg.conclusion),
-                           id=element_id("support", arg.id),
+                           id=element_id("support", arg.id.replace("->", "--")),
                            tooltip=tooltip_text(f"{premise} supports {arg.conclusion}"),
                            **SUPPORT.attrs())
             continue

@@ -41,39 +41,69 @@ class LegendContent:
     unplaced_findings: int = 0
 
 
-def add_legend(graph: graphviz.Digraph, content: LegendContent, rankdir: str) -> None:
-    """Add a ``Legend`` cluster to ``graph``: a grid of sample nodes beside sample edges."""
+def add_legend(graph: graphviz.Digraph, content: LegendContent, rankdir: str,
+               anchor: str | None = None) -> None:
+    """Add a ``Legend`` cluster to ``graph``: sample nodes beside (or above) sample edges.
+
+    In left-right layouts the legend is one column; an invisible edge from ``anchor`` (a
+    conclusion) puts that column after the conclusions, where there is room.
+    """
     with graph.subgraph(name="cluster_legend") as legend:
         legend.attr(label="<<B>Legend</B>>", style="rounded", color="#9A9A9A",
                     fontsize="11", labeljust="l", id="legend")
         legend.attr("node", fontsize="10", margin="0.08,0.04")
         nodes = _node_samples(legend, content)
         edges = _edge_samples(legend, content)
-        across = rankdir in ("TB", "BT")  # ranks run across the page: a rank is a row
-        leaders: list[str] = []
-        for number, (node, edge) in enumerate(zip_longest(nodes, edges)):
-            if node is None:
-                node = f"legend blank {number}"
-                legend.node(node, label="", shape="point", style="invis")
-            leaders.append(node)
-            if edge is None:
-                continue
-            if across:  # node, tail and head side by side in one rank
-                with legend.subgraph(name=f"legend_row_{number}") as row:
-                    row.attr(rank="same")
-                    for name in (node, *edge):
-                        row.node(name)
+        if rankdir in ("TB", "BT"):
+            _grid(legend, nodes, edges, upward=rankdir == "BT")
+        else:
+            _column(legend, nodes, edges, upward=rankdir == "LR")
+    if anchor is not None and rankdir in ("LR", "RL") and (nodes or edges):
+        graph.edge(anchor, nodes[0] if nodes else edges[0][0], style="invis")
+
+
+def _grid(legend: graphviz.Digraph, nodes: list[str], edges: list[tuple[str, ...]],
+          upward: bool) -> None:
+    """Ranks are rows: each row holds a sample node and a sample edge side by side."""
+    leaders: list[str] = []
+    for number, (node, edge) in enumerate(zip_longest(nodes, edges)):
+        if node is None:
+            node = f"legend blank {number}"
+            legend.node(node, label="", shape="point", style="invis")
+        leaders.append(node)
+        if edge is not None:
+            with legend.subgraph(name=f"legend_row_{number}") as row:
+                row.attr(rank="same")
+                for name in (node, *edge):
+                    row.node(name)
             legend.edge(node, edge[0], style="invis")
-        # Keep the rows in order, reading from the top down whichever way the graph runs.
-        if rankdir in ("BT", "LR"):  # in these, an edge within or across ranks points up
-            leaders.reverse()
-        if not across:
-            with legend.subgraph(name="legend_rows") as column:
-                column.attr(rank="same")
-                for name in leaders:
-                    column.node(name)
-        for upper, lower in zip(leaders, leaders[1:], strict=False):
-            legend.edge(upper, lower, style="invis")
+    _chain(legend, leaders, upward)
+
+
+def _column(legend: graphviz.Digraph, nodes: list[str], edges: list[tuple[str, ...]],
+            upward: bool) -> None:
+    """Ranks are columns: the whole legend stands in one rank, edges drawn within it."""
+    order = [*nodes]
+    for edge in edges:
+        order.extend(reversed(edge) if upward else edge)
+    with legend.subgraph(name="legend_column") as column:
+        column.attr(rank="same")
+        for name in order:
+            column.node(name)
+    real = {pair for edge in edges for pair in zip(edge, edge[1:], strict=False)}
+    _chain(legend, order, upward, skip=real)
+
+
+def _chain(legend: graphviz.Digraph, order: list[str], upward: bool,
+           skip: set[tuple[str, str]] | None = None) -> None:
+    """Invisible edges that keep ``order`` reading from the top down.
+
+    In BT and LR layouts an edge puts its head above its tail, so the chain runs backwards.
+    """
+    for upper, lower in zip(order, order[1:], strict=False):
+        tail, head = (lower, upper) if upward else (upper, lower)
+        if (tail, head) not in (skip or set()):
+            legend.edge(tail, head, style="invis")
 
 
 def _node_samples(legend: graphviz.Digraph, content: LegendContent) -> list[str]:
