@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from argmap.exporters import aif
+from argmap.exporters import aif, argdown, graphml, json
 from argmap.model import ArgumentMap
 
 Exporter = Callable[[ArgumentMap], str]
@@ -12,4 +12,7 @@ Exporter = Callable[[ArgumentMap], str]
 # Listed by hand, one line per format: `"name": module.write_text,` with its import above.
 EXPORTERS: dict[str, Exporter] = {
     "aif": aif.write_text,
+    "json": json.write_text,
+    "graphml": graphml.write_text,
+    "argdown": argdown.write_text,
 }

@@ -187,7 +187,8 @@ class _Translator:
             node.pos,
             linked=linked,
             scheme=scheme,
-            locator=f"AIF node {node.ident}",
+            # the map format holds locators on linked arguments only
+            locator=f"AIF node {node.ident}" if linked else None,
         )
 
     def attacks_from_ca_nodes(self) -> None:

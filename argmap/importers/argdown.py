@@ -9,18 +9,26 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from argmap.argdown_parser import ArgdownDocument, Argument, Relation, Statement, parse_argdown
+from argmap.argdown_parser import (
+    ArgdownDocument,
+    Argument,
+    Relation,
+    Statement,
+    Step,
+    parse_argdown,
+)
 from argmap.errors import Position
 from argmap.findings import Finding
 from argmap.importers.base import ImportResult
-from argmap.importers.common import IdAllocator, import_warning, read_source_text
+from argmap.importers.common import IdAllocator, import_warning, read_source_text, sanitise_id
 from argmap.model import Argument as MapArgument
-from argmap.model import ArgumentMap, Attack, AttackKind, Claim, ClaimKind, MapDocument
+from argmap.model import ArgumentMap, Attack, AttackKind, Claim, ClaimKind, MapDocument, Source
 
 _ATTACKS = {"attack", "contrary", "contradictory"}
 _SYMMETRIC = {"contrary", "contradictory"}
-_CLAIM_KEYS = {"kind", "locator", "note", "factual", "common-ground"}
-_PRESENTATION_KEYS = {"title", "subTitle", "model"}
+_CLAIM_KEYS = {"kind", "locator", "note", "factual", "common-ground", "cites"}
+_PRESENTATION_KEYS = {"title", "subTitle", "model", "sources"}
+_SOURCE_FIELDS = ("title", "author", "date", "url", "publisher", "locator", "note")
 
 
 @dataclass
@@ -49,12 +57,31 @@ class _Translator:
         self.anchor: dict[tuple[str, str], str] = {}  # element -> claim that speaks for it
         self.final_step: dict[str, str] = {}  # argument title -> argmap id of its last step
         self.explicit_kind: set[str] = set()
+        self.sources = self._sources(doc.front_matter.get("sources"))
 
     def pos(self, line: int, col: int = 1) -> Position:
         return Position(self.path, line, col)
 
     def warn(self, message: str, line: int, col: int = 1, subject: str | None = None) -> None:
         self.parts.warnings.append(import_warning(message, self.pos(line, col), subject))
+
+    def _sources(self, entries: object) -> dict[str, Source]:
+        """Sources from the front matter, as argmap's Argdown export writes them."""
+        if entries is None:
+            return {}
+        found: dict[str, Source] = {}
+        if not isinstance(entries, dict):
+            self.warn("front matter 'sources' is not a mapping; left out", 1)
+            return found
+        for key, entry in entries.items():
+            fields = entry if isinstance(entry, dict) else {}
+            values = {k: str(fields[k]) for k in _SOURCE_FIELDS if fields.get(k) is not None}
+            if "title" not in values:
+                self.warn(f"source {key!r} in the front matter has no title; left out", 1)
+                continue
+            ident = sanitise_id(str(key), "source")
+            found[ident] = Source(key=ident, pos=self.pos(1), **values)
+        return found
 
     # -- claims ------------------------------------------------------------------------
 
@@ -92,16 +119,29 @@ class _Translator:
         if rest:
             notes.append("Argdown data: " + ", ".join(f"{k}: {v}" for k, v in rest.items()))
         locator = data.get("locator")
+        cites = data.get("cites") or []
+        if not (isinstance(cites, list) and all(c in self.sources for c in cites)):
+            self.warn(
+                f"cites of [{ident}] names sources the front matter does not list; kept as a note",
+                item.line,
+                item.col,
+                ident,
+            )
+            notes.append(f"cites: {cites}")
+            cites = []
         return Claim(
             id=ident,
             text=text,
             kind=ClaimKind(kind) if kind in ClaimKind._value2member_map_ else ClaimKind.PREMISE,
             pos=self.pos(item.line, item.col),
-            locator=locator if isinstance(locator, str) else f"line {item.line}",
+            locator=locator
+            if isinstance(locator, str) or "locator" in data
+            else f"line {item.line}",
             tags=tuple(item.tags),
             note="; ".join(notes) or None,
             factual=data.get("factual") is True,
             common_ground=data.get("common-ground") is True,
+            cites=tuple(str(c) for c in cites),
         )
 
     # -- arguments ---------------------------------------------------------------------
@@ -122,11 +162,12 @@ class _Translator:
         notes = [n for n in (arg.description, arg.section and f"section: {arg.section}") if n]
         if arg.tags:
             notes.append("tags: " + " ".join(f"#{t}" for t in arg.tags))
-        if arg.data:
-            notes.append("Argdown data: " + ", ".join(f"{k}: {v}" for k, v in arg.data.items()))
+        rest = {k: v for k, v in arg.data.items() if k not in ("locator", "convergent")}
+        if rest:
+            notes.append("Argdown data: " + ", ".join(f"{k}: {v}" for k, v in rest.items()))
+        locator = arg.data.get("locator")
         for number, step in enumerate(arg.steps, start=1):
             last = number == len(arg.steps)
-            step_id = ident if last else self.ids.reserve(f"{ident}:{number}")
             target = self.prov.statements[step.conclusion]
             premises = tuple(
                 dict.fromkeys(
@@ -140,6 +181,13 @@ class _Translator:
                     f"inference {number} of <{arg.title}> has no premise; it is left out", step.line
                 )
                 continue
+            if arg.data.get("convergent") is True and len(arg.steps) == 1 and len(premises) == 1:
+                # argmap's own export: a plain support that something undercuts
+                rel = Relation("support", ("statement", ""), ("statement", ""), arg.line, arg.col)
+                self.final_step[arg.title] = self._support(premises[0], target, rel)
+                self.prov.arguments[arg.title] = self.final_step[arg.title]
+                continue
+            step_id = ident if last else self.ids.allocate(f"{ident}:{number}")
             warrant = step.data.get("warrant")
             self.parts.arguments[step_id] = MapArgument(
                 id=step_id,
@@ -149,9 +197,17 @@ class _Translator:
                 linked=True,
                 warrant=self.prov.statements.get(warrant) if isinstance(warrant, str) else None,
                 scheme=", ".join(step.rules) or None,
-                locator=f"line {arg.line if last else step.line}",
+                locator=self._step_locator(arg, step, last, locator),
                 note="; ".join(notes) if last and notes else None,
             )
+
+    @staticmethod
+    def _step_locator(arg: Argument, step: Step, last: bool, given: object) -> str | None:
+        if not last:
+            return f"line {step.line}"
+        if given is None and "locator" in arg.data:
+            return None
+        return given if isinstance(given, str) else f"line {arg.line}"
 
     def _gist(self, ident: str, arg: Argument) -> None:
         """An argument without premise–conclusion structure: one claim states its reason."""
@@ -191,7 +247,7 @@ class _Translator:
                     source,
                 )
                 return ()
-            return (self._support(source, target, rel),)
+            return (f"support:{self._support(source, target, rel)}",)
         if target_is_pcs:
             self.warn(
                 f"{label}: an attack on an argument is imported as an undercut of its "
@@ -232,9 +288,9 @@ class _Translator:
                 premises=(premise,),
                 pos=self.pos(rel.line, rel.col),
                 linked=False,
-                locator=f"line {rel.line}",
+                # a plain support has no locator in the map format
             )
-        return f"support:{ident}"
+        return ident
 
     def _attack(self, attacker: str, target: str, kind: AttackKind, rel: Relation) -> str:
         key = (attacker, target, kind.value)
@@ -299,6 +355,7 @@ def translate(doc: ArgdownDocument, path: str) -> tuple[ImportResult, Provenance
         parts.claims.values(),
         parts.arguments.values(),
         parts.attacks.values(),
+        work.sources.values(),
         documents=[document],
     )
     return ImportResult(amap, tuple(parts.warnings)), work.prov

@@ -8,7 +8,7 @@ from pathlib import Path
 from argmap.errors import MapLoadError, Position
 from argmap.findings import Finding, Severity
 
-_NOT_ID = re.compile(r"[^\w.-]+")
+_NOT_ID = re.compile(r"[^\w.:-]+")
 
 
 def read_source_text(path: Path) -> str:
@@ -27,10 +27,7 @@ def read_source_text(path: Path) -> str:
 
 
 def sanitise_id(name: str, fallback: str = "item") -> str:
-    """An argmap id for a foreign name: runs of other characters become `_`.
-
-    ``:`` is replaced too, so importers can use it for the ids they derive themselves.
-    """
+    """An argmap id for a foreign name: runs of characters ids cannot hold become `_`."""
     ident = _NOT_ID.sub("_", name.strip()).strip("_") or fallback
     return ident if re.match(r"\w", ident) else f"_{ident}"
 
