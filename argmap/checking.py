@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import ArgmapError, MapLoadError, Position
 from argmap.findings import Finding, Severity
 from argmap.loader import load_map
 from argmap.reporters import CheckReport
+
+if TYPE_CHECKING:
+    from argmap.config import ConfigResolver
 
 # A load failure is reported as a finding of this id, so every output format shows it.
 INVALID_MAP = "invalid-map"
@@ -47,23 +51,34 @@ def _looks_like_map(path: str) -> bool:
         return True  # let the loader report why it cannot be read
 
 
-def check_paths(paths: Iterable[str], settings: RuleSettings | None = None) -> CheckReport:
-    """Check every map under ``paths``; load failures become ``invalid-map`` findings."""
+def check_paths(
+    paths: Iterable[str],
+    settings: RuleSettings | None = None,
+    *,
+    configs: ConfigResolver | None = None,
+    progress: Callable[[list[str]], Iterable[str]] | None = None,
+) -> CheckReport:
+    """Check every map under ``paths``; load failures become ``invalid-map`` findings.
+
+    With ``configs``, each map is checked with the settings of its configuration (and
+    ``settings`` is ignored); ``progress`` wraps the list of files to show how far it got.
+    """
     settings = settings or RuleSettings()
     settings.enabled()  # unknown rule ids are usage errors before any file is read
     seen: set[Finding] = set()
     findings: list[Finding] = []
-    files: list[str] = []
+    files = list(find_maps(paths))
     claims = 0
-    for path in find_maps(paths):
-        files.append(path)
+    for path in progress(files) if progress is not None else files:
+        map_settings = configs.settings_for(path) if configs is not None else settings
+        map_settings.enabled()  # a configuration's rule ids are checked before loading
         try:
             amap = load_map(path)
         except MapLoadError as exc:
             findings.append(_load_failure(exc, path))
             continue
         claims += len(amap.claims)
-        for finding in check_map(amap, settings).findings:
+        for finding in check_map(amap, map_settings).findings:
             # A map that extends another repeats the base's findings; show each once.
             if finding not in seen:
                 seen.add(finding)
@@ -82,3 +97,17 @@ def _load_failure(exc: ArgmapError, path: str) -> Finding:
 def has_load_failures(report: CheckReport) -> bool:
     """Whether some file could not be loaded (exit status 2)."""
     return any(f.rule == INVALID_MAP for f in report.findings)
+
+
+def reaches_fail_on(report: CheckReport, fail_on: str | None,
+                    configs: ConfigResolver | None = None) -> bool:
+    """Whether a finding reaches the failing severity: ``fail_on`` if given, else the
+    ``fail-on`` of the configuration governing the finding's file (default ``error``)."""
+    for finding in report.findings:
+        level = fail_on
+        if level is None:
+            level = (configs.config_for(finding.path).fail_on if configs else None) or "error"
+        if level != "never" and finding.severity.rank >= Severity(level).rank:
+            return True
+    return False
+

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from argmap import __version__
 from argmap.findings import Finding, Severity
+from argmap.sarif import report_sarif
 
 REPORT_VERSION = 1
 
@@ -64,9 +65,39 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-# --format choice -> formatter returning the whole text; "text" is special-cased by the CLI,
-# which uses the rich layout in a terminal and report_lines when piped.
+_GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_github_data(text: str) -> str:
+    """Escape a workflow command's message as @actions/core does (``%``, CR, LF)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_github_property(text: str) -> str:
+    """Escape a workflow command's property value: as data, plus ``:`` and ``,``."""
+    return escape_github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(report: CheckReport) -> str:
+    """GitHub Actions workflow commands: one ``::error file=…,line=…::message`` per finding."""
+    lines = []
+    for f in report.findings:
+        properties = ",".join(
+            f"{name}={escape_github_property(value)}"
+            for name, value in (("file", f.path), ("line", str(f.line)), ("col", str(f.col)),
+                                ("title", f"argmap {f.rule}"))
+        )
+        lines.append(f"::{_GITHUB_COMMAND[f.severity]} {properties}::"
+                     f"{escape_github_data(f.message)}\n")
+    return "".join(lines)
+
+
+# --format choice -> formatter returning the whole text; "text" and "auto" are special-cased by
+# the CLI, which uses the rich layout in a terminal and report_lines when piped ("auto" picks
+# "github" under GitHub Actions).
 REPORTER_BY_NAME: dict[str, Callable[[CheckReport], str]] = {
     "text": report_lines,
     "json": report_json,
+    "github": report_github,
+    "sarif": report_sarif,
 }

@@ -29,3 +29,9 @@ def write_map(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _not_under_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check --format auto` switches to annotations under Actions; tests pin the plain output."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
