@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from argmap.cli import main
+from argmap.launcher import main
 
 main()

@@ -1,0 +1,35 @@
+"""`argmap --version` answers without importing the command line's heavy dependencies."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from argmap import __version__
+
+HEAVY = ("typer", "click", "rich", "networkx", "yaml", "graphviz", "argmap.cli")
+
+
+def test_version_imports_nothing_heavy() -> None:
+    """The version is printed, and no heavy module appears in Python's import log."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "argmap", "--version"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0
+    assert done.stdout == f"argmap {__version__}\n"
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "argmap.launcher" in imported
+    assert not [name for name in imported if name.split(".")[0] in HEAVY or name in HEAVY]
+
+
+def test_version_option_still_in_help() -> None:
+    """The Typer app keeps its --version option, so --help lists it and it works there too."""
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    result = CliRunner().invoke(app, ["--help"])
+    assert "--version" in result.output
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"argmap {__version__}\n"
