@@ -12,6 +12,7 @@ from urllib.parse import quote, urlsplit
 # tab and newline, DEL and the C1 controls, and the non-characters U+FFFE/U+FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _SAFE_ID = re.compile(r"[^\w.:\-]", re.UNICODE)
+_ENTITY = re.compile(r"&#?\w+;")
 _URL_SAFE = "/:?#[]@!$&()*+,;=%~-._"
 
 
@@ -62,7 +63,7 @@ def safe_link(url: str | None) -> str | None:
     """
     if not url or any(ch.isspace() or unicodedata.category(ch) == "Cc" for ch in url):
         return None
-    if "\\" in url:
+    if "\\" in url or _ENTITY.search(url):  # no second decoding can turn it into a scheme
         return None
     try:
         parts = urlsplit(url)
