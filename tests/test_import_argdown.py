@@ -168,3 +168,11 @@ def test_file_that_is_not_utf8_is_a_positioned_error(tmp_path: Path) -> None:
         read_document(path)
     assert caught.value.position is not None
     assert (caught.value.position.line, caught.value.position.col) == (2, 9)
+
+
+def test_supported_conclusion_that_attacks_is_an_objection() -> None:
+    text = "[T]: t\n\n<Con>: gist\n\n(1) p\n----\n(2) not t\n  -> [T]\n"
+    amap = _doc(text)[0].amap
+    assert amap.claims["Untitled_2"].kind is ClaimKind.OBJECTION
+    assert amap.claims["T"].kind is ClaimKind.THESIS
+    assert amap.claims["Untitled_1"].kind is ClaimKind.PREMISE

@@ -57,6 +57,7 @@ class _Translator:
         self.anchor: dict[tuple[str, str], str] = {}  # element -> claim that speaks for it
         self.final_step: dict[str, str] = {}  # argument title -> argmap id of its last step
         self.explicit_kind: set[str] = set()
+        self.objecting: set[str] = set()  # attackers in a one-way attack or undercut
         self.sources = self._sources(doc.front_matter.get("sources"))
 
     def pos(self, line: int, col: int = 1) -> Position:
@@ -293,6 +294,8 @@ class _Translator:
         return ident
 
     def _attack(self, attacker: str, target: str, kind: AttackKind, rel: Relation) -> str:
+        if rel.type not in _SYMMETRIC:
+            self.objecting.add(attacker)
         key = (attacker, target, kind.value)
         self.parts.attacks.setdefault(
             key, Attack(attacker, target, kind, self.pos(rel.line, rel.col))
@@ -309,7 +312,9 @@ class _Translator:
         for ident, claim in self.parts.claims.items():
             if claim.kind is not ClaimKind.PREMISE or ident in self.explicit_kind or ident in used:
                 continue
-            if ident in supported:
+            if ident in self.objecting:
+                kind = ClaimKind.OBJECTION
+            elif ident in supported:
                 kind = ClaimKind.THESIS
             elif ident in attackers:
                 kind = ClaimKind.OBJECTION
