@@ -9,6 +9,7 @@ from typing import Any
 
 from argmap import rules as rule_registry
 from argmap.findings import Finding, Severity
+from argmap.gc_pause import cyclic_gc_paused
 from argmap.model import ArgumentMap, Waiver
 from argmap.rules import unused_waiver
 from argmap.rules.base import Problem
@@ -68,22 +69,23 @@ def check_map(amap: ArgumentMap, settings: RuleSettings | None = None) -> CheckR
     modules = settings.enabled()
     shown = {module.ID for module in modules}
     judge_waivers = unused_waiver.ID in shown
-    for module in _modules_to_run(shown, waivers, judge_waivers):
-        for problem in module.check(amap, _options(module, settings)):
-            waiver = (_matching_waiver(waivers.get(problem.subject or ""), module.ID)
-                      if problem.waivable else None)
-            if waiver is not None:
-                used.add(waiver)
-            elif module.ID in shown:
-                findings.append(_finding(module, problem, settings))
-    if judge_waivers:
-        stale = unused_waiver.check_waivers(amap, _options(unused_waiver, settings), used)
-        for problem in stale:
-            waiver = _matching_waiver(waivers.get(problem.subject or ""), unused_waiver.ID)
-            if waiver is not None:
-                used.add(waiver)
-            else:
-                findings.append(_finding(unused_waiver, problem, settings))
+    with cyclic_gc_paused():  # rules allocate findings and sets by the hundred thousand
+        for module in _modules_to_run(shown, waivers, judge_waivers):
+            for problem in module.check(amap, _options(module, settings)):
+                waiver = (_matching_waiver(waivers.get(problem.subject or ""), module.ID)
+                          if problem.waivable else None)
+                if waiver is not None:
+                    used.add(waiver)
+                elif module.ID in shown:
+                    findings.append(_finding(module, problem, settings))
+        if judge_waivers:
+            stale = unused_waiver.check_waivers(amap, _options(unused_waiver, settings), used)
+            for problem in stale:
+                waiver = _matching_waiver(waivers.get(problem.subject or ""), unused_waiver.ID)
+                if waiver is not None:
+                    used.add(waiver)
+                else:
+                    findings.append(_finding(unused_waiver, problem, settings))
     findings.sort(key=Finding.sort_key)
     return CheckResult(tuple(findings), frozenset(used), tuple(m.ID for m in modules))
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from argmap.errors import MapLoadError, Position
 from argmap.fields import FieldReader, suggest
+from argmap.gc_pause import cyclic_gc_paused
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -80,15 +81,17 @@ def read_text(path: Path, shown: str) -> str:
 def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load a map file and every map it extends."""
     contents: list[_FileContent] = []
-    _load_file(Path(path), os.fspath(path), contents, [])
-    return _assemble(contents)
+    with cyclic_gc_paused():
+        _load_file(Path(path), os.fspath(path), contents, [])
+        return _assemble(contents)
 
 
 def load_text(text: str, path: str = "<string>") -> ArgumentMap:
     """Load a map from text (``extends`` is resolved relative to ``path``)."""
     contents: list[_FileContent] = []
-    _load_content(text, Path(path), path, contents, [])
-    return _assemble(contents)
+    with cyclic_gc_paused():
+        _load_content(text, Path(path), path, contents, [])
+        return _assemble(contents)
 
 
 def _load_file(path: Path, shown: str, contents: list[_FileContent], stack: list[Path]) -> None:
