@@ -70,15 +70,20 @@ def _closing(text: str, start: int, opener: str, closer: str) -> int:
     return -1
 
 
-def _take_data(text: str, item: Item, path: str) -> tuple[str, dict[str, Any]]:
+def _take_data(
+    text: str, saved: dict[str, str], item: Item, path: str
+) -> tuple[str, dict[str, Any]]:
     """Remove every ``{...}`` block from ``text`` and parse it as a YAML flow mapping."""
     data: dict[str, Any] = {}
     while (start := text.find("{")) >= 0:
         end = _closing(text, start, "{", "}")
         if end < 0:
             raise MapLoadError("'{' of a data block is never closed", item.position(path, start))
+        raw = text[start : end + 1]
+        for marker, char in saved.items():  # escapes inside data are YAML's, not Argdown's
+            raw = raw.replace(marker, "\\" + char)
         try:
-            block = yaml.safe_load(text[start : end + 1])
+            block = yaml.safe_load(raw)
         except yaml.YAMLError:
             raise MapLoadError(
                 "data block is not a valid YAML mapping", item.position(path, start)
@@ -119,7 +124,7 @@ def clean_text(text: str) -> str:
 def parse_element(item: Item, path: str) -> Element:
     """Read the statement or argument an item holds."""
     text, saved = _protect(item.text)
-    text, data = _take_data(text, item, path)
+    text, data = _take_data(text, saved, item, path)
     kind, title, is_definition = "statement", None, False
     head = _title_at(text, item, path)
     if head is not None:

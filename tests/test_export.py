@@ -51,7 +51,7 @@ def _via_argdown(amap: ArgumentMap) -> ArgumentMap:
 def _hostile_map() -> ArgumentMap:
     claims = [
         Claim("t", HOSTILE, ClaimKind.THESIS, POS, locator="¶1 {x}", tags=("a b", "c)d", "#e"),
-              note="note\nwith newline", factual=True, cites=("s1",)),
+              note="note\nwith newline {x} \\ y \"z\"", factual=True, cites=("s1",)),
         Claim("p", "premise (1) -- text (2) not a number", ClaimKind.PREMISE, POS),
         Claim("q", "q", ClaimKind.ASSUMPTION, POS, common_ground=True),
         Claim("o", "objection + [x]", ClaimKind.OBJECTION, POS),

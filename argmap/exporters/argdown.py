@@ -20,7 +20,11 @@ def escape(text: str) -> str:
 def _data(fields: dict[str, Any]) -> str:
     # locator is written even when empty: an absent one would read back as the Argdown line
     present = {k: v for k, v in fields.items() if k == "locator" or v not in (None, False, [], "")}
-    return f" {json.dumps(present, ensure_ascii=False)}" if present else ""
+    if not present:
+        return ""
+    # the reader finds a data block's end by counting braces, so none may stand inside a string
+    inner = json.dumps(present, ensure_ascii=False)[1:-1]
+    return " {" + inner.replace("{", "\\u007b").replace("}", "\\u007d") + "}"
 
 
 def _statement(claim: Claim) -> str:
