@@ -131,3 +131,21 @@ def test_bad_json_is_a_positioned_error(tmp_path: Path) -> None:
     assert (caught.value.position.line, caught.value.position.col) == (2, 16)
     with pytest.raises(MapLoadError, match="no 'nodes' list"):
         translate_aif('{"edges": []}', "x.json")
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        {"nodes": [{"nodeID": 1, "type": "I", "text": None}], "edges": []},
+        {"nodes": [{"nodeID": "1", "type": "RA", "text": "RA"}], "edges": []},
+        {"nodes": [{"nodeID": "1", "type": "I", "text": "a"}],
+         "edges": [{"fromID": "1", "toID": "9"}]},
+        {"nodes": [{"nodeID": "1", "type": "CA", "text": "CA"},
+                   {"nodeID": "2", "type": "CA", "text": "CA"}],
+         "edges": [{"fromID": "1", "toID": "2"}, {"fromID": "2", "toID": "1"}]},
+    ],
+)
+def test_odd_documents_import_with_warnings_not_crashes(doc: dict[str, object]) -> None:
+    result = translate_aif(json.dumps(doc), "odd.json")
+    assert all(c.text for c in result.amap.claims.values())
+    assert result.warnings, "something in each of these documents has no argmap counterpart"

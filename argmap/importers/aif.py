@@ -41,6 +41,7 @@ class _Node:
 class _Graph:
     nodes: dict[str, _Node]
     into: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    dangling: list[tuple[str, str]] = field(default_factory=list)
     out_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
@@ -89,6 +90,9 @@ def _read_graph(text: str, path: str) -> _Graph:
         if not isinstance(raw, dict) or "fromID" not in raw or "toID" not in raw:
             raise MapLoadError("an AIF edge needs 'fromID' and 'toID'", start)
         source, target = str(raw["fromID"]), str(raw["toID"])
+        if source not in graph.nodes or target not in graph.nodes:
+            graph.dangling.append((source, target))
+            continue
         graph.out_of[source].append(target)
         graph.into[target].append(source)
     return graph
@@ -253,6 +257,13 @@ class _Translator:
             self.warnings.append(
                 import_warning(
                     f"dialogue layer left out: {counts} nodes", Position(self.path, 1, 1)
+                )
+            )
+        for source, target in self.graph.dangling:
+            self.warnings.append(
+                import_warning(
+                    f"edge {source} -> {target} names a node the file does not have; left out",
+                    Position(self.path, 1, 1),
                 )
             )
         for node in self.graph.nodes.values():
