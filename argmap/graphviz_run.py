@@ -9,8 +9,10 @@ from pathlib import Path
 
 import graphviz
 
+from argmap.config import ConfigResolver
 from argmap.engine import check_map
 from argmap.errors import RenderError, UsageError
+from argmap.findings import Finding
 from argmap.loader import load_map
 from argmap.output import write_output
 from argmap.render import RenderOptions, build_graph
@@ -111,7 +113,9 @@ def render_map_file(
     for path in inputs:  # refuse before any work, not after a long layout
         if output != "-" and Path(path).resolve() == Path(output).resolve():
             raise UsageError(f"output {output!r} is an input map; refusing to overwrite it")
-    findings = check_map(amap).findings if options.show_findings else ()
+    findings: tuple[Finding, ...] = ()
+    if options.show_findings:  # the same findings `argmap check MAP` reports, config and all
+        findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
     graph = build_graph(amap, findings, labels=labels, options=options)
     data = render_graph(graph, fmt, engine=options.engine, timeout=timeout, fallback=fallback,
                         claims=len(amap.claims), warn=warn)

@@ -14,11 +14,13 @@ _HEADER_COLOR = "#333333"
 
 def claim_label(claim: Claim, status: str | None, findings: int, hidden: int, wrap: int) -> str:
     """A claim's box: id, kind and locator on top, badges on the right, the wrapped text below."""
-    header = f"<B>{html_text(claim.id)}</B> \u00b7 {claim.kind.value}"
+    # One bold run, not a bold id beside plain text: Graphviz places each run at its own x,
+    # and browsers whose font metrics differ would open gaps between runs.
+    header = f"{html_text(claim.id)} \u00b7 {claim.kind.value}"
     if claim.locator:
         header += f" \u00b7 {html_text(claim.locator)}"
     cells = [f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{HEADER_SIZE}" COLOR="{_HEADER_COLOR}">'
-             f"{header}</FONT></TD>"]
+             f"<B>{header}</B></FONT></TD>"]
     if status is not None:
         cells.append(f'<TD ALIGN="RIGHT"><B>{STATUS_STYLES[status].marker}</B></TD>')
     if findings:
@@ -37,7 +39,7 @@ def claim_label(claim: Claim, status: str | None, findings: int, hidden: int, wr
 def source_label(source: Source, wrap: int) -> str:
     """A source's note: key, then title, author and date."""
     rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{HEADER_SIZE}" COLOR="{_HEADER_COLOR}">'
-            f"<B>{html_text(source.key)}</B> \u00b7 source</FONT></TD></TR>",
+            f"<B>{html_text(source.key)} \u00b7 source</B></FONT></TD></TR>",
             f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{html_lines(source.title, wrap)}</TD></TR>']
     byline = ", ".join(x for x in (source.author, source.date) if x)
     if byline:

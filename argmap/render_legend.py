@@ -45,8 +45,8 @@ def add_legend(graph: graphviz.Digraph, content: LegendContent, rankdir: str,
                anchor: str | None = None) -> None:
     """Add a ``Legend`` cluster to ``graph``: sample nodes beside (or above) sample edges.
 
-    In left-right layouts the legend is one column; an invisible edge from ``anchor`` (a
-    conclusion) puts that column after the conclusions, where there is room.
+    In left-right layouts an invisible edge from ``anchor`` (a conclusion) puts the legend
+    after the conclusions, where there is room.
     """
     with graph.subgraph(name="cluster_legend") as legend:
         legend.attr(label="<<B>Legend</B>>", style="rounded", color="#9A9A9A",
@@ -54,56 +54,50 @@ def add_legend(graph: graphviz.Digraph, content: LegendContent, rankdir: str,
         legend.attr("node", fontsize="10", margin="0.08,0.04")
         nodes = _node_samples(legend, content)
         edges = _edge_samples(legend, content)
-        if rankdir in ("TB", "BT"):
-            _grid(legend, nodes, edges, upward=rankdir == "BT")
-        else:
-            _column(legend, nodes, edges, upward=rankdir == "LR")
+        _grid(legend, nodes, edges, rankdir)
     if anchor is not None and rankdir in ("LR", "RL") and (nodes or edges):
         graph.edge(anchor, nodes[0] if nodes else edges[0][0], style="invis")
 
 
 def _grid(legend: graphviz.Digraph, nodes: list[str], edges: list[tuple[str, ...]],
-          upward: bool) -> None:
-    """Ranks are rows: each row holds a sample node and a sample edge side by side."""
+          rankdir: str) -> None:
+    """Rows of a sample node followed by a sample edge, the rows stacked top to bottom.
+
+    In TB and BT layouts a rank is a row, so each row is pinned to one rank; in LR and RL a
+    rank is a column, so the sample nodes share one rank and the edges reach into the next
+    ones (after the conclusions, where those ranks are empty and narrow).
+    """
+    across = rankdir in ("TB", "BT")
     leaders: list[str] = []
     for number, (node, edge) in enumerate(zip_longest(nodes, edges)):
         if node is None:
             node = f"legend blank {number}"
             legend.node(node, label="", shape="point", style="invis")
         leaders.append(node)
-        if edge is not None:
+        if edge is None:
+            continue
+        if across:
             with legend.subgraph(name=f"legend_row_{number}") as row:
                 row.attr(rank="same")
                 for name in (node, *edge):
                     row.node(name)
-            legend.edge(node, edge[0], style="invis")
-    _chain(legend, leaders, upward)
+        legend.edge(node, edge[0], style="invis", weight="10")
+    if not across:
+        with legend.subgraph(name="legend_column") as column:
+            column.attr(rank="same")
+            for name in leaders:
+                column.node(name)
+    _chain(legend, leaders, upward=rankdir in ("BT", "LR"))
 
 
-def _column(legend: graphviz.Digraph, nodes: list[str], edges: list[tuple[str, ...]],
-            upward: bool) -> None:
-    """Ranks are columns: the whole legend stands in one rank, edges drawn within it."""
-    order = [*nodes]
-    for edge in edges:
-        order.extend(reversed(edge) if upward else edge)
-    with legend.subgraph(name="legend_column") as column:
-        column.attr(rank="same")
-        for name in order:
-            column.node(name)
-    real = {pair for edge in edges for pair in zip(edge, edge[1:], strict=False)}
-    _chain(legend, order, upward, skip=real)
-
-
-def _chain(legend: graphviz.Digraph, order: list[str], upward: bool,
-           skip: set[tuple[str, str]] | None = None) -> None:
+def _chain(legend: graphviz.Digraph, order: list[str], upward: bool) -> None:
     """Invisible edges that keep ``order`` reading from the top down.
 
     In BT and LR layouts an edge puts its head above its tail, so the chain runs backwards.
     """
     for upper, lower in zip(order, order[1:], strict=False):
         tail, head = (lower, upper) if upward else (upper, lower)
-        if (tail, head) not in (skip or set()):
-            legend.edge(tail, head, style="invis")
+        legend.edge(tail, head, style="invis")
 
 
 def _node_samples(legend: graphviz.Digraph, content: LegendContent) -> list[str]:

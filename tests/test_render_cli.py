@@ -212,3 +212,11 @@ def test_a_thousand_claims_render_to_svg(tmp_path: Path) -> None:
     ids = svg_groups(ET.parse(out).getroot())
     assert {f"claim-c{i}" for i in range(1000)} <= set(ids)
     assert os.path.getsize(out) > 100_000
+
+
+def test_findings_follow_the_maps_configuration(tram: Path) -> None:
+    (tram.parent / ".argmap.yaml").write_text("ignore: [unsupported-claim]\n", encoding="utf-8")
+    code, stdout, _ = run(str(tram), "-o", "-", "-f", "dot")
+    assert code == 0
+    assert "unsupported-claim" not in stdout
+    assert "unanswered-objection" in stdout  # the rules it does not ignore still show
