@@ -102,6 +102,9 @@ class _Builder:
     def section(self) -> str | None:
         return self.section_stack[-1][1] if self.section_stack else None
 
+    def warn(self, where: Item | Element, message: str) -> None:
+        self.doc.warnings.append((where.line, where.col, message))
+
     def fail(self, message: str, item: Item) -> MapLoadError:
         return MapLoadError(message, Position(self.path, item.line, item.col))
 
@@ -153,6 +156,12 @@ class _Builder:
             self.doc.arguments[title] = known
         if element.is_definition and not known.description:
             known.description = element.text
+        elif element.is_definition and element.text != known.description:
+            self.warn(
+                element,
+                f"argument <{title}> is described again with other text; "
+                "the first description is kept",
+            )
         known.tags.extend(t for t in element.tags if t not in known.tags)
         known.data.update(element.data)
 
@@ -205,6 +214,12 @@ class _Builder:
             raise self.fail("a premise–conclusion structure holds statements, not arguments", item)
         if self.pcs is None:
             owner = self.last_top
+            if owner is not None and owner[0] == "argument" and self.doc.arguments[owner[1]].steps:
+                self.warn(
+                    item,
+                    f"argument <{owner[1]}> already has a premise–conclusion "
+                    "structure; this one becomes an untitled argument",
+                )
             if owner is None or owner[0] != "argument" or self.doc.arguments[owner[1]].steps:
                 title = self._new_title("argument")
                 self.doc.arguments[title] = Argument(
@@ -223,6 +238,16 @@ class _Builder:
             raise self.fail("two inference lines without a conclusion between them", item)
         element = parse_element(item, self.path) if item.text else None
         rules = [r.strip() for r in (element.text if element else "").split(",") if r.strip()]
+        uses = element.data.get("uses") if element else None
+        count = len(self.pcs.numbered)
+        if uses is not None and not (
+            isinstance(uses, list) and all(isinstance(u, int) and 0 < u <= count for u in uses)
+        ):
+            self.warn(
+                item,
+                f"'uses' must list numbers of the {count} statements above; "
+                "the inference uses all of them instead",
+            )
         self.pcs.inference = (rules, element.data if element else {}, item.line)
         self.parents = []
 
@@ -258,8 +283,9 @@ class _PcsState:
         rules, data, line = self.inference
         uses = data.get("uses")
         premises = list(self.pending)
-        if isinstance(uses, list) and all(isinstance(u, int) for u in uses):
-            premises = [self.numbered[u - 1] for u in uses if 0 < u <= len(self.numbered) - 1]
+        valid = range(1, len(self.numbered))  # the conclusion just added is not a premise
+        if isinstance(uses, list) and uses and all(isinstance(u, int) and u in valid for u in uses):
+            premises = [self.numbered[u - 1] for u in uses]
         self.steps.append(Step(premises, title, rules, data, line))
         self.inference = None
         self.pending = [title]

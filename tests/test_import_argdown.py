@@ -176,3 +176,18 @@ def test_supported_conclusion_that_attacks_is_an_objection() -> None:
     assert amap.claims["Untitled_2"].kind is ClaimKind.OBJECTION
     assert amap.claims["T"].kind is ClaimKind.THESIS
     assert amap.claims["Untitled_1"].kind is ClaimKind.PREMISE
+
+
+def test_dubious_structures_are_warned_where_they_stand() -> None:
+    text = (
+        "<A>: first\n\n(1) p\n-- r {uses: [7]} --\n(2) c\n\n"
+        "<A>: second\n\n(1) q\n----\n(2) d\n"
+    )
+    result, _ = _doc(text)
+    found = sorted((w.line, w.col, w.message.split(";")[0]) for w in result.warnings)
+    assert found == [
+        (4, 1, "'uses' must list numbers of the 1 statements above"),
+        (7, 1, "argument <A> is described again with other text"),
+        (9, 1, "argument <A> already has a premise–conclusion structure"),
+    ]
+    assert result.amap.arguments["A"].premises == ("Untitled_1",)
