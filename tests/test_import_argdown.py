@@ -180,7 +180,7 @@ def test_supported_conclusion_that_attacks_is_an_objection() -> None:
 
 def test_dubious_structures_are_warned_where_they_stand() -> None:
     text = (
-        "<A>: first\n\n(1) p\n-- r {uses: [7]} --\n(2) c\n\n"
+        "<A>: first\n\n(1) p\n-- r {uses: [7], confidence: high} --\n(2) c\n\n"
         "<A>: second\n\n(1) q\n----\n(2) d\n"
     )
     result, _ = _doc(text)
@@ -191,3 +191,4 @@ def test_dubious_structures_are_warned_where_they_stand() -> None:
         (9, 1, "argument <A> already has a premise–conclusion structure"),
     ]
     assert result.amap.arguments["A"].premises == ("Untitled_1",)
+    assert result.amap.arguments["A"].note == "first; inference data: confidence: high"

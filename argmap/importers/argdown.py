@@ -199,8 +199,15 @@ class _Translator:
                 warrant=self.prov.statements.get(warrant) if isinstance(warrant, str) else None,
                 scheme=", ".join(step.rules) or None,
                 locator=self._step_locator(arg, step, last, locator),
-                note="; ".join(notes) if last and notes else None,
+                note=self._step_note(notes if last else [], step),
             )
+
+    @staticmethod
+    def _step_note(notes: list[str], step: Step) -> str | None:
+        extra = {k: v for k, v in step.data.items() if k not in ("uses", "warrant")}
+        if extra:
+            notes = [*notes, "inference data: " + ", ".join(f"{k}: {v}" for k, v in extra.items())]
+        return "; ".join(notes) or None
 
     @staticmethod
     def _step_locator(arg: Argument, step: Step, last: bool, given: object) -> str | None:
