@@ -321,6 +321,19 @@ def report(
         write_output(output, page, inputs=(map_path,))
 
 
+@app.command()
+def show(
+    map_path: Annotated[str, typer.Argument(metavar="MAP", help="The map to show.")],
+    depth: Annotated[int | None, typer.Option(
+        help="Levels of support and attack to show below each conclusion.")] = None,
+) -> None:
+    """Print the argument as an outline: each conclusion, its support and the attacks on it."""
+    from argmap.outline import show_map
+
+    with user_errors():
+        show_map(map_path, _console(), depth)
+
+
 def main() -> None:
     """The console script: run the app; an unexpected error is one line and status 2."""
     try:
