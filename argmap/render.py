@@ -136,6 +136,8 @@ def build_graph(
     _add_attacks(graph, amap, selection, inference, legend)
     if options.show_sources:
         _add_sources(graph, amap, selection, by_subject, options, legend)
+    if options.cluster is not None:
+        _add_clusters(graph, amap, selection, inference, options.cluster)
     unplaced = [f for s, fs in by_subject.items() if not _drawn(amap, selection, s) for f in fs]
     legend.unplaced_findings = len(unplaced) if options.focus is None else 0
     if options.legend:
@@ -185,20 +187,32 @@ def _add_claims(
     by_subject: Mapping[str, list[Finding]], labels: Mapping[str, str],
     options: RenderOptions, legend: LegendContent,
 ) -> None:
-    groups: dict[str, list[Claim]] = {}
     for claim in amap.claims.values():
         if claim.id in selection.claims:
-            groups.setdefault(_cluster_key(claim, options.cluster), []).append(claim)
-    for number, (key, claims) in enumerate(groups.items()):
+            _add_claim(graph, amap, claim, selection, by_subject, labels, options, legend)
+
+
+def _add_clusters(
+    graph: graphviz.Digraph, amap: ArgumentMap, selection: Selection,
+    inference: frozenset[str], cluster: str,
+) -> None:
+    """Group the drawn nodes (already declared) into clusters; an inference node goes with
+    its conclusion, so a cluster holds whole arguments."""
+    groups: dict[str, list[str]] = {}
+    for claim in amap.claims.values():
+        if claim.id in selection.claims:
+            groups.setdefault(_cluster_key(claim, cluster), []).append(claim_node(claim.id))
+    for arg_id in inference:
+        key = _cluster_key(amap.claims[amap.arguments[arg_id].conclusion], cluster)
+        groups.setdefault(key, []).append(argument_node(arg_id))
+    for number, (key, members) in enumerate(groups.items()):
         if not key:
-            for claim in claims:
-                _add_claim(graph, amap, claim, selection, by_subject, labels, options, legend)
             continue
-        with graph.subgraph(name=f"cluster_{number}") as cluster:
-            cluster.attr(label=_cluster_label(amap, key, options.cluster), style="rounded,dashed",
-                         color="#9A9A9A", fontsize="11", labeljust="l")
-            for claim in claims:
-                _add_claim(cluster, amap, claim, selection, by_subject, labels, options, legend)
+        with graph.subgraph(name=f"cluster_{number}") as group:
+            group.attr(label=_cluster_label(amap, key, cluster), style="rounded,dashed",
+                       color="#9A9A9A", fontsize="11", labeljust="l")
+            for name in members:
+                group.node(name)
 
 
 def _cluster_key(claim: Claim, cluster: str | None) -> str:
