@@ -334,6 +334,34 @@ def show(
         show_map(map_path, _console(), depth)
 
 
+@app.command("diff")
+def diff_maps(
+    old: Annotated[str, typer.Argument(help="The earlier version of the map.")],
+    new: Annotated[str, typer.Argument(help="The later version.")],
+    output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
+) -> None:
+    """Show what changed between two versions of a map: claims, relations, findings."""
+    from argmap.diff import diff_files, diff_json, diff_text
+
+    with user_errors():
+        changes = diff_files(old, new)
+    sys.stdout.write(diff_json(changes) if output_format is DataFormat.JSON
+                     else diff_text(changes))
+
+
+@app.command()
+def init(
+    path: Annotated[str, typer.Argument(help="The map file to create.")] = "argmap.yaml",
+    title: Annotated[str | None, typer.Option(help="The map's title.")] = None,
+) -> None:
+    """Start a new map with the editor schema line, and write argmap.schema.json beside it."""
+    from argmap.new_map import create_map
+
+    with user_errors():
+        for written in create_map(path, title):
+            typer.echo(f"wrote {written}")
+
+
 def main() -> None:
     """The console script: run the app; an unexpected error is one line and status 2."""
     try:
