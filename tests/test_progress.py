@@ -1,0 +1,56 @@
+"""Checking many files shows a progress bar on a terminal's stderr, and nothing when piped."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from argmap.check_output import file_progress, resolve_format
+from argmap.checking import check_paths
+from argmap.cli import app
+
+MAP = "argmap: 1\nclaims:\n  t:\n    kind: thesis\n    text: T.\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _maps(tmp_path: Path, count: int) -> list[str]:
+    paths = []
+    for number in range(count):
+        path = tmp_path / f"m{number}.yaml"
+        path.write_text(MAP, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_a_terminal_gets_a_bar_over_the_files(tmp_path: Path) -> None:
+    terminal = _Terminal()
+    report = check_paths(_maps(tmp_path, 3), progress=file_progress(terminal))
+    assert len(report.files) == 3
+    shown = terminal.getvalue()
+    assert "checking" in shown and "3/3" in shown
+
+
+def test_a_pipe_or_a_single_file_gets_nothing(tmp_path: Path) -> None:
+    pipe = io.StringIO()
+    check_paths(_maps(tmp_path, 3), progress=file_progress(pipe))
+    assert pipe.getvalue() == ""
+    terminal = _Terminal()
+    check_paths(_maps(tmp_path, 1), progress=file_progress(terminal))
+    assert terminal.getvalue() == ""
+    result = CliRunner().invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 1 and result.stderr == ""
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_auto_format_choice() -> None:
+    assert resolve_format("auto", _Terminal(), {}) == "rich"
+    assert resolve_format("auto", io.StringIO(), {}) == "text"
+    assert resolve_format("auto", _Terminal(), {"GITHUB_ACTIONS": "true"}) == "github"
+    assert resolve_format("text", _Terminal(), {"GITHUB_ACTIONS": "true"}) == "rich"
+    assert resolve_format("sarif", _Terminal(), {}) == "sarif"
