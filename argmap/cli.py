@@ -94,8 +94,8 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option(
         help="Skip these rules (repeat or comma-separate).")] = None,
     fail_on: Annotated[FailOn | None, typer.Option(
-        help="Exit 1 when a finding reaches this severity [default: the configuration's "
-             "fail-on, else error].", show_default=False)] = None,
+        help="Exit 1 when a finding reaches this severity (default: the configuration's "
+             "fail-on, else error).", show_default=False)] = None,
     config: Annotated[str | None, typer.Option(
         "--config", metavar="PATH", help="Use this configuration file for every map.")] = None,
     no_config: Annotated[bool, typer.Option(
