@@ -23,16 +23,18 @@ _MAP_MARKER = re.compile(rb"^argmap\s*:", re.MULTILINE)
 _SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv"})
 
 
-def find_maps(paths: Iterable[str]) -> Iterator[str]:
+def find_maps(paths: Iterable[str], maps_only: bool = False) -> Iterator[str]:
     """Files named on the command line, and map files found under directories.
 
     In a directory, a YAML file is a map when a line starts with ``argmap:``, so other YAML
-    (CI configs, say) is passed over. Symbolic links to directories are not followed, so a link
-    loop cannot trap the walk.
+    (CI configs, say) is passed over; with ``maps_only`` named files are sifted the same way
+    (a pre-commit hook names every YAML file). Symbolic links to directories are not followed,
+    so a link loop cannot trap the walk.
     """
     for given in paths:
         if not os.path.isdir(given):
-            yield given
+            if not maps_only or (given.endswith(MAP_SUFFIXES) and _looks_like_map(given)):
+                yield given
             continue
         for root, dirs, files in os.walk(given):
             dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
@@ -57,17 +59,19 @@ def check_paths(
     *,
     configs: ConfigResolver | None = None,
     progress: Callable[[list[str]], Iterable[str]] | None = None,
+    maps_only: bool = False,
 ) -> CheckReport:
     """Check every map under ``paths``; load failures become ``invalid-map`` findings.
 
     With ``configs``, each map is checked with the settings of its configuration (and
     ``settings`` is ignored); ``progress`` wraps the list of files to show how far it got.
+    With ``maps_only``, files that are not maps are passed over, and finding none is no error.
     """
     settings = settings or RuleSettings()
     settings.enabled()  # unknown rule ids are usage errors before any file is read
     seen: set[Finding] = set()
     findings: list[Finding] = []
-    files = list(find_maps(paths))
+    files = list(find_maps(paths, maps_only))
     claims = 0
     for path in progress(files) if progress is not None else files:
         map_settings = configs.settings_for(path) if configs is not None else settings
@@ -83,7 +87,7 @@ def check_paths(
             if finding not in seen:
                 seen.add(finding)
                 findings.append(finding)
-    if not files:
+    if not files and not maps_only:
         raise ArgmapError("no map files found (looked for *.yaml and *.yml with 'argmap:')")
     findings.sort(key=Finding.sort_key)
     return CheckReport(tuple(findings), tuple(files), claims)

@@ -100,6 +100,9 @@ def check(
         "--config", metavar="PATH", help="Use this configuration file for every map.")] = None,
     no_config: Annotated[bool, typer.Option(
         "--no-config", help="Ignore configuration files.")] = False,
+    maps_only: Annotated[bool, typer.Option(
+        "--maps-only", help="Pass over named files that are not maps (for pre-commit).")
+    ] = False,
 ) -> None:
     """Check maps for reasoning gaps; exit 1 when a finding reaches --fail-on."""
     from argmap.check_output import file_progress, print_check_report, resolve_format
@@ -112,7 +115,8 @@ def check(
         configs = ConfigResolver(config, use_files=not no_config,
                                  select=_split_ids(select) or None,
                                  ignore=_split_ids(ignore) if ignore else None)
-        report = check_paths(paths, configs=configs, progress=file_progress())
+        report = check_paths(paths, configs=configs, progress=file_progress(),
+                             maps_only=maps_only)
         failing = reaches_fail_on(report, fail_on.value if fail_on else None, configs)
     print_check_report(report, resolve_format(output_format.value, sys.stdout), _console())
     if has_load_failures(report):

@@ -54,3 +54,22 @@ def test_auto_format_choice() -> None:
     assert resolve_format("auto", _Terminal(), {"GITHUB_ACTIONS": "true"}) == "github"
     assert resolve_format("text", _Terminal(), {"GITHUB_ACTIONS": "true"}) == "rich"
     assert resolve_format("sarif", _Terminal(), {}) == "sarif"
+
+
+def test_maps_only_passes_over_other_yaml_as_pre_commit_needs(tmp_path: Path) -> None:
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parents[1] / ".pre-commit-hooks.yaml").read_text())
+    (hook,) = hooks
+    assert hook["entry"] == "argmap check" and "--maps-only" in hook["args"]
+    ci = tmp_path / "ci.yaml"
+    ci.write_text("jobs: {}\n", encoding="utf-8")
+    (notes := tmp_path / "notes.txt").write_text("argmap: 1\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", str(ci)]).exit_code == 2  # named: must be a map
+    result = runner.invoke(app, ["check", *hook["args"], str(ci), str(notes)])
+    assert (result.exit_code, result.stdout) == (0, "")
+    (bad := tmp_path / "m.yaml").write_text(MAP, encoding="utf-8")
+    result = runner.invoke(app, ["check", *hook["args"], str(ci), str(bad)])
+    assert (result.exit_code, result.stdout) == (
+        1, f"{bad}:3:3: unsupported-claim error thesis 't' has no support, citation or waiver\n")
