@@ -147,8 +147,8 @@ def build_graph(
 
 def _legend_anchor(amap: ArgumentMap, selection: Selection) -> str | None:
     """A drawn claim that supports nothing, preferably a thesis: the legend goes after it."""
-    sinks = [c for c in amap.claims.values() if c.id in selection.claims
-             and not amap.arguments_using(c.id) and not amap.attacks_by(c.id)]
+    sinks = [c for c in amap.claims.values()
+             if c.id in selection.claims and not amap.graph.succ[c.id]]
     sinks.sort(key=lambda c: c.kind is not ClaimKind.THESIS)
     return claim_node(sinks[0].id) if sinks else None
 
