@@ -138,3 +138,30 @@ def test_sarif_paths_outside_the_root_are_absolute_file_uris(tmp_path: Path) -> 
     assert "%20" in location["artifactLocation"]["uri"]
     assert not _sarif_validator().is_valid(dict(log, version="2.0"))  # the validator bites
     assert os.path.isabs(finding.path)
+
+
+def test_the_documented_workflow_runs_on_the_shipped_maps(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    import shlex
+
+    import yaml
+
+    repo = Path(__file__).resolve().parents[1]
+    doc = (repo / "docs" / "ci.md").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(re.findall(r"```yaml\n(# \.github.*?)```", doc, re.S)[0])
+    commands = [step["run"] for job in workflow["jobs"].values() for step in job["steps"]
+                if step.get("run", "").startswith("argmap ")]
+    assert len(commands) == 2
+    monkeypatch.chdir(repo)
+    for command in commands:
+        args = shlex.split(command.split(">")[0])[1:]
+        code, out, err = run(*args, env={"GITHUB_ACTIONS": "true"})
+        assert code in (0, 1) and err == "", (command, err)
+        if "sarif" in args:
+            log = json.loads(out)
+            assert not list(_sarif_validator().iter_errors(log))
+            uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                    for r in log["runs"][0]["results"]}
+            assert uris and all(u.startswith("arguments/") for u in uris)
+        else:
+            assert out.startswith("::")

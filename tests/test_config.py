@@ -143,3 +143,19 @@ def test_severity_from_config_reaches_the_findings(tmp_path: Path) -> None:
     path = write(tmp_path / "c.yaml", "rules:\n  unused-source:\n    severity: error\n")
     settings = load_config(path).settings()
     assert settings.severity == {"unused-source": Severity.ERROR}
+
+
+def test_the_documented_examples_load_and_agree(tmp_path: Path) -> None:
+    import re
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "config.md").read_text()
+    yaml_text = re.findall(r"```yaml\n(# \.argmap\.yaml\n.*?)```", doc, re.S)[0]
+    toml_text = re.findall(r"```toml\n(.*?)```", doc, re.S)[0]
+    from_yaml = load_config(write(tmp_path / ".argmap.yaml", yaml_text))
+    from_toml = load_config(write(tmp_path / "pyproject.toml", toml_text))
+    assert from_yaml.settings() == from_toml.settings()
+    settings = from_yaml.settings()
+    assert [m.ID for m in settings.enabled()] == ["unsupported-claim", "missing-evidence",
+                                                  "circular-support", "unanswered-objection",
+                                                  "unused-waiver"]
+    assert from_yaml.fail_on == from_toml.fail_on == "warning"
