@@ -6,7 +6,10 @@ import html
 import re
 import textwrap
 import unicodedata
+from typing import cast
 from urllib.parse import quote, urlsplit
+
+from graphviz import nohtml
 
 # Characters XML 1.0 forbids (and Graphviz copies into SVG verbatim): C0 controls except
 # tab and newline, DEL and the C1 controls, and the non-characters U+FFFE/U+FFFF.
@@ -46,7 +49,8 @@ def tooltip_text(text: str) -> str:
     become the ``\\n`` escape. Quotes are escaped by the graphviz package when it quotes.
     """
     escaped = clean(text).replace("&", "&amp;").replace("\\", "\\\\\\\\")
-    return "\\n".join(escaped.splitlines())
+    # nohtml: a tooltip that happens to look like <...> must still be quoted, not taken as HTML.
+    return cast(str, nohtml("\\n".join(escaped.splitlines())))
 
 
 def element_id(prefix: str, name: str) -> str:

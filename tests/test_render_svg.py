@@ -134,3 +134,24 @@ def test_only_http_or_relative_urls_become_links(url: str, link: str | None) -> 
     from argmap.render_text import safe_link
 
     assert safe_link(url) == link
+
+
+def test_ids_no_loader_would_accept_still_cannot_break_out() -> None:
+    """Maps built in code (an importer, say) may carry any id: names and ids stay safe."""
+    from argmap.errors import Position
+    from argmap.model import Argument, ArgumentMap, Claim, ClaimKind, convergent_id
+
+    odd = ['say "hi"', "back\\slash\\", "<b>bold</b>", "graph"]
+    pos = Position("code", 1, 1)
+    claims = [Claim(id=i, text=f"text of {i}", kind=ClaimKind.PREMISE, pos=pos) for i in odd]
+    args = [Argument(id=convergent_id(odd[0], odd[1]), conclusion=odd[1], premises=(odd[0],),
+                     pos=pos, linked=False)]
+    graph = build_graph(ArgumentMap(claims, args), options=RenderOptions(legend=False))
+    svg = render_svg(graph.source)
+    groups = svg_groups(svg)
+    assert {"claim-say__hi_", "claim-back_slash_", "claim-_b_bold__b_", "claim-graph"} <= set(
+        groups)
+    for claim in odd:
+        assert any(squash(f"text of {claim}") in squash(texts(g)) for g in groups.values()), claim
+        assert any(f"text of {claim}" in tip for g in groups.values() for tip in tooltips(g))
+    assert len(layout(graph.source).edges) == 1
