@@ -6,10 +6,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from argmap.errors import Position
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class ClaimKind(StrEnum):
@@ -139,6 +141,9 @@ class ArgumentMap:
     Edges: premise -> argument (``role="premise"``), warrant -> argument (``role="warrant"``),
     argument -> conclusion (``role="conclusion"``), attacker -> target (``role="rebut"`` or
     ``role="undercut"``).
+
+    The networkx graphs are built on first use; the rules run on plain adjacency dicts with the
+    same edges, so checking a map neither imports networkx nor pays for its graph.
     """
 
     def __init__(
@@ -154,7 +159,6 @@ class ArgumentMap:
         self.attacks: tuple[Attack, ...] = tuple(attacks)
         self.sources: Mapping[str, Source] = {s.key: s for s in sources}
         self.documents: tuple[MapDocument, ...] = tuple(documents)
-        self.graph: nx.DiGraph = self._build_graph()
         self._supports_into: dict[str, list[Argument]] = {}
         self._premise_of: dict[str, list[Argument]] = {}
         self._attacks_on: dict[str, list[Attack]] = {}
@@ -167,19 +171,38 @@ class ArgumentMap:
             self._attacks_on.setdefault(att.target, []).append(att)
             self._attacks_by.setdefault(att.attacker, []).append(att)
 
-    def _build_graph(self) -> nx.DiGraph:
+    def _edges(self) -> Iterator[tuple[str, str, str]]:
+        """Every (source, target, role) edge of the graph, in the order the graph adds them."""
+        for arg in self.arguments.values():
+            for p in arg.premises:
+                yield p, arg.id, "premise"
+            if arg.warrant is not None:
+                yield arg.warrant, arg.id, "warrant"
+            yield arg.id, arg.conclusion, "conclusion"
+        for a in self.attacks:
+            yield a.attacker, a.target, a.kind.value
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The frozen networkx graph of claims and arguments (see the class docstring)."""
+        import networkx as nx
+
         graph = nx.DiGraph()
         graph.add_nodes_from(self.claims, type="claim")
         graph.add_nodes_from(self.arguments, type="argument")
-        edges: list[tuple[str, str, dict[str, str]]] = []
-        for arg in self.arguments.values():
-            edges.extend((p, arg.id, {"role": "premise"}) for p in arg.premises)
-            if arg.warrant is not None:
-                edges.append((arg.warrant, arg.id, {"role": "warrant"}))
-            edges.append((arg.id, arg.conclusion, {"role": "conclusion"}))
-        edges.extend((a.attacker, a.target, {"role": a.kind.value}) for a in self.attacks)
-        graph.add_edges_from(edges)
+        graph.add_edges_from((u, v, {"role": role}) for u, v, role in self._edges())
         return nx.freeze(graph)
+
+    @cached_property
+    def predecessors(self) -> Mapping[str, Mapping[str, str]]:
+        """Node -> {predecessor: role}: ``graph.pred`` as plain dicts, in the graph's order.
+
+        As in the graph, a second edge between the same two nodes replaces the first one's role.
+        """
+        pred: dict[str, dict[str, str]] = {}
+        for u, v, role in self._edges():
+            pred.setdefault(v, {})[u] = role
+        return pred
 
     # -- queries -------------------------------------------------------------------------
 
@@ -220,8 +243,20 @@ class ArgumentMap:
         return (c for c in self.claims.values() if c.kind in kinds)
 
     @cached_property
+    def support_successors(self) -> Mapping[str, Mapping[str, None]]:
+        """Claim -> the claims it supports as premise or warrant (an ordered set), as dicts."""
+        succ: dict[str, dict[str, None]] = {claim_id: {} for claim_id in self.claims}
+        for arg in self.arguments.values():
+            succ.setdefault(arg.conclusion, {})
+            for p in arg.premises + ((arg.warrant,) if arg.warrant else ()):
+                succ.setdefault(p, {})[arg.conclusion] = None
+        return succ
+
+    @cached_property
     def support_graph(self) -> nx.DiGraph:
         """Claim -> claim edges, premise (or warrant) to conclusion, arguments collapsed."""
+        import networkx as nx
+
         graph = nx.DiGraph()
         graph.add_nodes_from(self.claims)
         for arg in self.arguments.values():
@@ -235,10 +270,11 @@ class ArgumentMap:
         roots = [c.id for c in self.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)]
         reached: set[str] = set(roots)
         stack = list(roots)
-        pred = self.graph.pred
+        pred = self.predecessors
+        no_predecessors: Mapping[str, str] = {}
         while stack:
             node = stack.pop()
-            for p in pred[node]:
+            for p in pred.get(node, no_predecessors):
                 if p not in reached:
                     reached.add(p)
                     stack.append(p)
@@ -246,7 +282,7 @@ class ArgumentMap:
 
     def supported_from(self, seeds: Iterable[str]) -> frozenset[str]:
         """Claims with a support path of one step or more from any seed (one linear BFS)."""
-        succ = self.support_graph.succ
+        succ = self.support_successors
         reached: set[str] = {c for s in seeds for c in succ[s]}
         stack = list(reached)
         while stack:
@@ -268,7 +304,8 @@ class ArgumentMap:
         queue: list[tuple[str, str]] = [
             (c.id, "pro") for c in self.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)
         ]
-        pred = self.graph.pred
+        pred = self.predecessors
+        no_predecessors: Mapping[str, str] = {}
         while queue:
             node, side = queue.pop()
             known = sides.setdefault(node, set())
@@ -276,8 +313,8 @@ class ArgumentMap:
                 continue
             known.add(side)
             other = "con" if side == "pro" else "pro"
-            for parent, data in pred[node].items():
-                attacking = data["role"] in ("rebut", "undercut")
+            for parent, role in pred.get(node, no_predecessors).items():
+                attacking = role in ("rebut", "undercut")
                 queue.append((parent, other if attacking else side))
         return {node: frozenset(found) for node, found in sides.items()}
 
