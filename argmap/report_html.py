@@ -292,6 +292,7 @@ def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout
 # The diagram box is about this many points across and high; the layout that needs the least
 # scrolling in it wins (a small map reads best bottom-to-top, a big one left-to-right).
 _VIEW_WIDTH, _VIEW_HEIGHT = 790.0, 600.0
+_TRY_BOTH_UP_TO = 300
 _SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 
 
@@ -302,7 +303,8 @@ def _draw(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[str, s
     from argmap.report_svg import inline_svg
 
     drawings: list[tuple[float, int, bytes]] = []
-    for rankdir in ("BT", "LR"):
+    # Two layouts cost two runs of dot; a big map is drawn left to right straight away.
+    for rankdir in ("BT", "LR") if len(amap.claims) <= _TRY_BOTH_UP_TO else ("LR",):
         graph = build_graph(amap, findings, labels=labels, options=RenderOptions(rankdir=rankdir))
         data = render_graph(graph, "svg", engine="dot", timeout=timeout, fallback=True,
                             claims=len(amap.claims), warn=warn)

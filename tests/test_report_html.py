@@ -215,3 +215,21 @@ def test_report_in_headless_chromium(report: Path, tmp_path: Path) -> None:
     assert inked > len(pixels) // 20, "the screenshot is (nearly) blank"
     # The finding colour of the diagram (#E69F00) is on screen: the gaps are marked.
     assert any(abs(p[0] - 0xE6) < 12 and abs(p[1] - 0x9F) < 12 and p[2] < 40 for p in pixels)
+
+
+def test_without_graphviz_the_page_is_still_written(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.graphviz_run
+
+    monkeypatch.setattr(argmap.graphviz_run.shutil, "which", lambda name: None)
+    source = tmp_path / "map.yaml"
+    source.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", str(source), "-o", str(out)])
+    assert result.exit_code == 0
+    assert result.stderr.startswith("argmap: The diagram could not be drawn: Graphviz's `dot` "
+                                    "program was not found")
+    parsed = _parse(out.read_text(encoding="utf-8"))
+    assert "svg" not in [tag for tag, _ in parsed.tags]
+    assert "The diagram could not be drawn" in "".join(parsed.text)
+    assert "c-tram" in {attrs.get("id") for _, attrs in parsed.tags}
