@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -84,12 +85,21 @@ def report_github(report: CheckReport) -> str:
     for f in report.findings:
         properties = ",".join(
             f"{name}={escape_github_property(value)}"
-            for name, value in (("file", f.path), ("line", str(f.line)), ("col", str(f.col)),
+            for name, value in (("file", _workspace_path(f.path)), ("line", str(f.line)),
+                                ("col", str(f.col)),
                                 ("title", f"argmap {f.rule}"))
         )
         lines.append(f"::{_GITHUB_COMMAND[f.severity]} {properties}::"
                      f"{escape_github_data(f.message)}\n")
     return "".join(lines)
+
+
+def _workspace_path(path: str) -> str:
+    # Annotations name files relative to the repository root, where workflows run argmap.
+    if not os.path.isabs(path):
+        return path
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative
 
 
 # --format choice -> formatter returning the whole text; "text" and "auto" are special-cased by

@@ -165,3 +165,13 @@ def test_the_documented_workflow_runs_on_the_shipped_maps(monkeypatch: pytest.Mo
             assert uris and all(u.startswith("arguments/") for u in uris)
         else:
             assert out.startswith("::")
+
+
+def test_github_names_files_relative_to_the_workspace(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    inside = Finding("orphan-claim", Severity.WARNING, "m", str(tmp_path / "maps" / "a.yaml"), 1, 1)
+    outside = Finding("orphan-claim", Severity.WARNING, "m", "/elsewhere/b.yaml", 1, 1)
+    out = report_github(CheckReport((inside, outside), (), 0))
+    assert [line.split(",")[0] for line in out.splitlines()] == [
+        "::warning file=maps/a.yaml", "::warning file=/elsewhere/b.yaml"]
