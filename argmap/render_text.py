@@ -28,15 +28,17 @@ def html_text(text: str) -> str:
     """Text for an HTML-like label: entities for markup, and backslashes doubled.
 
     Graphviz expands ``\\N``, ``\\G`` and the like inside HTML labels too (after decoding
-    entities), so a literal backslash has to reach it as two.
+    entities), so a literal backslash has to reach it as two; and its HTML lexer rejects a
+    cell holding a lone ``]``, so brackets go in as character references.
     """
-    return html.escape(clean(text), quote=True).replace("\\", "\\\\")
+    escaped = html.escape(clean(text), quote=True).replace("]", "&#93;")
+    return escaped.replace("\\", "\\\\")
 
 
 def html_lines(text: str, width: int) -> str:
     """Wrap ``text`` to ``width`` characters and join the escaped lines with ``<BR/>``."""
     lines: list[str] = []
-    for paragraph in clean(text).splitlines() or [""]:
+    for paragraph in clean(text).split("\n"):
         lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
     return "<BR/>".join(html_text(line) for line in lines)
 
@@ -50,7 +52,7 @@ def tooltip_text(text: str) -> str:
     """
     escaped = clean(text).replace("&", "&amp;").replace("\\", "\\\\\\\\")
     # nohtml: a tooltip that happens to look like <...> must still be quoted, not taken as HTML.
-    return cast(str, nohtml("\\n".join(escaped.splitlines())))
+    return cast(str, nohtml(escaped.replace("\n", "\\n")))
 
 
 def element_id(prefix: str, name: str) -> str:
