@@ -25,10 +25,10 @@ def test_any_text_renders_and_reads_back_literally(text: str, locator: str, titl
     pos = Position("fuzz.yaml", 1, 1)
     amap = ArgumentMap(
         [Claim(id="c", text=text, kind=ClaimKind.THESIS, pos=pos, locator=locator,
-               cites=("s",))],
+               cites=("s",), tags=(title,))],
         sources=[Source(key="s", title=title, pos=pos, url=title)],
     )
-    svg = render_svg(build_graph(amap, options=RenderOptions(legend=False)).source)
+    svg = render_svg(build_graph(amap, options=RenderOptions(cluster="tag")).source)
     groups = svg_groups(svg)
     claim = groups["claim-c"]
     assert squash(clean(text)) in squash(texts(claim))
@@ -38,3 +38,4 @@ def test_any_text_renders_and_reads_back_literally(text: str, locator: str, titl
     # as a space) or as no-break spaces; everything else comes back as it was.
     assert squash(f"{clean(text)}\nlocator: {clean(locator)}") in squash(tip)
     assert squash(clean(title)) in squash(texts(groups["source-s"]))
+    assert squash(f"tag: {clean(title)}") in squash(texts(svg))  # the cluster's label
