@@ -90,12 +90,15 @@ def render_graph(
     try:
         return run_graphviz(source, fmt, "sfdp", timeout)
     except LayoutTimeout:
-        raise RenderError(_too_slow("sfdp", timeout, claims)) from None
+        raise RenderError(
+            f"neither dot nor sfdp laid out {claims} claims within {timeout:g} s each: draw part "
+            "of the map with --focus ID --depth N, or allow more time with --timeout") from None
 
 
 def _too_slow(engine: str, timeout: float, claims: int) -> str:
+    faster = "" if engine == "sfdp" else ", try --engine sfdp"
     return (f"Graphviz ({engine}) did not lay out {claims} claims within {timeout:g} s: "
-            "draw part of the map with --focus ID --depth N, try --engine sfdp, "
+            f"draw part of the map with --focus ID --depth N{faster}, "
             "or allow more time with --timeout")
 
 

@@ -123,6 +123,8 @@ def build_graph(
             "rankdir": options.rankdir, "fontname": FONT, "bgcolor": "white",
             "nodesep": "0.3", "ranksep": "0.45", "labelloc": "t", "fontsize": "16",
             "outputorder": "edgesfirst",
+            # dot ignores these; sfdp and neato (chosen, or the fallback) would overlap boxes
+            "overlap": "prism", "sep": "+4",
         },
         node_attr={"fontname": FONT, "fontsize": "12", "margin": "0.12,0.06"},
         edge_attr={"fontname": FONT, "fontsize": "10"},

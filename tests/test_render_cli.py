@@ -220,3 +220,18 @@ def test_findings_follow_the_maps_configuration(tram: Path) -> None:
     assert code == 0
     assert "unsupported-claim" not in stdout
     assert "unanswered-objection" in stdout  # the rules it does not ignore still show
+
+
+def test_when_sfdp_runs_out_of_time_too_only_focus_and_time_remain(
+        tram: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bin_dir = tmp_path / "bin"
+    fake_dot(bin_dir, "exec /bin/sleep 20")
+    monkeypatch.setenv("PATH", str(bin_dir))
+    out = tmp_path / "tram.svg"
+    code, _, stderr = run(str(tram), "-o", str(out), "--timeout", "0.3")
+    assert code == 2
+    announced, error = stderr.splitlines()
+    assert "laying them out with sfdp" in announced
+    assert error.startswith("argmap: error: neither dot nor sfdp laid out 8 claims within 0.3 s")
+    assert "--focus ID --depth N" in error and "--engine" not in error
+    assert not out.exists()
