@@ -29,6 +29,7 @@ CLAIM_KEYS = (
     "text", "kind", "locator", "tags", "note", "factual", "common-ground", "cites",
     "supports", "rebuts", "undercuts", "waive", "answers",
 )
+CLAIM_KINDS = tuple(kind.value for kind in ClaimKind)  # built once: read for every claim
 ARGUMENT_KEYS = ("conclusion", "premises", "warrant", "scheme", "locator", "note", "waive")
 SOURCE_KEYS = ("title", "author", "date", "url", "publisher", "locator", "note")
 
@@ -178,8 +179,7 @@ def _read_claims(fields: FieldReader, node: YNode, content: _FileContent) -> Non
         kind_node = body.items.get("kind")
         kind = ClaimKind.PREMISE
         if kind_node is not None:
-            kind = ClaimKind(fields.choice(kind_node[1], [k.value for k in ClaimKind],
-                                           f"{where} 'kind'"))
+            kind = ClaimKind(fields.choice(kind_node[1], CLAIM_KINDS, f"{where} 'kind'"))
         pos = fields.pos(key)
         for target, item in fields.id_list(body, "supports", where):
             content.references.append(_Reference(target, item, "claim"))

@@ -122,21 +122,24 @@ def _compose(loader: Any, path: str) -> YNode | None:
             mark = event.start_mark
             if event.anchor is not None or event.tag not in allowed_tags:
                 _refuse_anchor_or_tag(event, path)
-            node: YNode = YScalar(event.value, bool(event.implicit[0]), mark.line + 1,
-                                  mark.column + 1)
+            scalar = YScalar(event.value, bool(event.implicit[0]), mark.line + 1,
+                            mark.column + 1)
             if not stack:
-                root = node
+                root = scalar
                 continue
             parent = stack[-1]
             if type(parent) is YSeq:
-                parent.items.append(node)
-            elif pending_key[-1] is None:
-                _attach(parent, pending_key, node, path)  # a key: duplicates are checked there
-            else:
-                key = pending_key[-1]
-                assert isinstance(parent, YMap) and key is not None
-                parent.items[key.value] = (key, node)
+                parent.items.append(scalar)
+                continue
+            assert isinstance(parent, YMap)
+            key = pending_key[-1]
+            if key is not None:
+                parent.items[key.value] = (key, scalar)
                 pending_key[-1] = None
+            elif scalar.value in parent.items:
+                _refuse_duplicate_key(parent, scalar, path)
+            else:
+                pending_key[-1] = scalar
             continue
         if cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
             stack.pop()
@@ -158,7 +161,7 @@ def _compose(loader: Any, path: str) -> YNode | None:
         if len(stack) >= MAX_DEPTH:
             raise MapLoadError(f"nesting deeper than {MAX_DEPTH} levels",
                                Position(path, line, col))
-        node = YMap(line, col) if cls is yaml.MappingStartEvent else YSeq(line, col)
+        node: YNode = YMap(line, col) if cls is yaml.MappingStartEvent else YSeq(line, col)
         if stack:
             _attach(stack[-1], pending_key, node, path)
         else:
@@ -191,12 +194,16 @@ def _attach(parent: YNode, pending_key: list[YScalar | None], node: YNode, path:
                 Position(path, node.line, node.col),
             )
         if node.value in parent.items:
-            first = parent.items[node.value][0]
-            raise MapLoadError(
-                f"duplicate key {node.value!r} (first defined at line {first.line})",
-                Position(path, node.line, node.col),
-            )
+            _refuse_duplicate_key(parent, node, path)
         pending_key[-1] = node
     else:
         parent.items[key.value] = (key, node)
         pending_key[-1] = None
+
+
+def _refuse_duplicate_key(parent: YMap, key: YScalar, path: str) -> None:
+    first = parent.items[key.value][0]
+    raise MapLoadError(
+        f"duplicate key {key.value!r} (first defined at line {first.line})",
+        Position(path, key.line, key.col),
+    )
