@@ -82,6 +82,12 @@ def _position(path: str, text: str, index: int) -> Position:
     return Position(path, line, index - (text.rfind("\n", 0, index) + 1) + 1)
 
 
+def _tab_at(text: str, line: int, column: int) -> bool:
+    # libyaml's own message ("found character that cannot start any token") hides the tab.
+    lines = text.split("\n", line + 1)
+    return line < len(lines) and lines[line][column : column + 1] == "\t"
+
+
 def parse_tree(text: str, path: str) -> YNode | None:
     """Compose ``text`` into a tree; None for a document with no content."""
     loader = _Loader(text)
@@ -93,6 +99,8 @@ def parse_tree(text: str, path: str) -> YNode | None:
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
         pos = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path, 1, 1)
+        if mark and _tab_at(text, mark.line, mark.column):
+            problem = "a tab where YAML expects indentation or a value; indent with spaces"
         raise MapLoadError(f"YAML syntax error: {problem}", pos) from None
     except yaml.reader.ReaderError as exc:
         char = repr(chr(exc.character)) if isinstance(exc.character, int) else "a character"
