@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap.importers import aif, argdown, brat
+from argmap.importers import aif, argdown, brat, carneades, iccma
 from argmap.importers.base import ImportResult
 
 Importer = Callable[[Path], ImportResult]
@@ -15,4 +15,6 @@ IMPORTERS: dict[str, Importer] = {
     "argdown": argdown.read_file,
     "aif": aif.read_file,
     "brat": brat.read_file,
+    "carneades": carneades.read_file,
+    "iccma": iccma.read_file,
 }

@@ -1,0 +1,80 @@
+"""Which claims stand: label every claim and argument in, out or undecided."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from argmap.errors import UsageError
+from argmap.model import ArgumentMap
+from argmap.semantics.explain import Step, explain
+from argmap.semantics.extensions import extension_labellings
+from argmap.semantics.framework import Framework, compile_map
+from argmap.semantics.grounded import IN, OUT, UNDECIDED, grounded_labelling
+
+SEMANTICS = ("grounded", "preferred", "stable")
+
+
+class Label(StrEnum):
+    """A claim's or argument's status: it stands, falls, or stays open."""
+
+    IN = "in"
+    OUT = "out"
+    UNDECIDED = "undecided"
+
+
+_LABEL = {IN: Label.IN, OUT: Label.OUT, UNDECIDED: Label.UNDECIDED}
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The labels of one map under one semantics, and how to explain them.
+
+    ``labels`` has an entry for every claim and argument. Under preferred and stable
+    semantics a node is ``in`` (``out``) when it is so in every extension, and
+    ``extensions`` lists each extension's accepted claims; under grounded it is empty.
+    """
+
+    semantics: str
+    presume: bool
+    labels: Mapping[str, Label]
+    extensions: tuple[frozenset[str], ...] = ()
+    _framework: Framework | None = field(default=None, repr=False, compare=False)
+    _codes: Sequence[int] = field(default=(), repr=False, compare=False)
+    _rank: Sequence[int] = field(default=(), repr=False, compare=False)
+
+    def why(self, node_id: str) -> list[Step]:
+        """The chain of supports and attacks that decides ``node_id``'s label, first step first."""
+        if node_id not in self.labels or self._framework is None:
+            raise UsageError(f"no claim or argument {node_id!r} in this map")
+        return explain(self._framework, self._codes, self._rank, node_id)
+
+
+def evaluate(amap: ArgumentMap, semantics: str = "grounded", presume: bool = False) -> Evaluation:
+    """Label ``amap``'s claims and arguments under ``semantics`` (grounded, preferred, stable)."""
+    if semantics not in SEMANTICS:
+        raise UsageError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    fw = compile_map(amap, presume=presume)
+    codes, rank = grounded_labelling(fw)
+    extensions: tuple[frozenset[str], ...] = ()
+    if semantics != "grounded":
+        labellings = extension_labellings(fw, codes, semantics)
+        codes = sceptical(labellings, fw.size)
+        rank = [-1] * fw.size
+        extensions = tuple(
+            frozenset(fw.ids[c] for c in range(fw.n_claims) if lab[c] == IN) for lab in labellings
+        )
+    labels = {fw.ids[i]: _LABEL[code] for i, code in enumerate(codes)}
+    return Evaluation(semantics, presume, labels, extensions, fw, codes, rank)
+
+
+def sceptical(labellings: Sequence[Sequence[int]], size: int) -> list[int]:
+    """Per node: the label every labelling agrees on, else undecided (all undecided if none)."""
+    if not labellings:
+        return [UNDECIDED] * size
+    first = labellings[0]
+    return [
+        first[i] if all(lab[i] == first[i] for lab in labellings[1:]) else UNDECIDED
+        for i in range(size)
+    ]

@@ -1,0 +1,1 @@
+"""Acceptance semantics over an argument map: the compiled framework and its labellings."""
