@@ -199,7 +199,7 @@ class _Reader:
     def issues(self, node: YNode) -> list[tuple[str, list[str], YNode]]:
         if not isinstance(node, YMap):
             raise MapLoadError("`issues:` must map issue ids to issues", self.pos(node))
-        found = []
+        found: list[tuple[str, list[str], YNode]] = []
         for iid, (key_node, value) in node.items.items():
             if not isinstance(value, YMap) or "positions" not in value.items:
                 raise MapLoadError(f"issue {iid} needs `positions:`", self.pos(value))
