@@ -34,3 +34,18 @@ def test_acceptance_of_the_thesis_and_recommendations() -> None:
     for amap in (paper, review):
         labels = evaluate(amap).labels
         assert {labels[r] for r in RECOMMENDATIONS} == {Label.OUT}
+
+
+def test_strictly_the_thesis_stands_on_asean_alone_and_on_peacekeeping_with_review() -> None:
+    def standing_reasons(path: Path) -> set[str]:
+        amap = load_map(path)
+        labels = evaluate(amap).labels
+        assert labels[THESIS] is Label.IN
+        return {a.id for a in amap.supporters_of(THESIS) if labels[a.id] is Label.IN}
+
+    assert standing_reasons(PAPER) == {
+        "balancer->uniquely-qualified",
+        "dialogue-eases-tension->uniquely-qualified",
+    }
+    # The review undercuts ASEAN membership -> influence; its own concession grounds peacekeeping.
+    assert standing_reasons(REVIEW) == {"peacekeeping-role->uniquely-qualified"}
