@@ -309,7 +309,18 @@ def _draw(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[str, s
         data = render_graph(graph, "svg", engine="dot", timeout=timeout, fallback=True,
                             claims=len(amap.claims), warn=warn)
         drawings.append((_scrolling(data), len(drawings), data))
-    return inline_svg(min(drawings)[2])
+    return inline_svg(min(drawings)[2], _node_links(amap))
+
+
+def _node_links(amap: ArgumentMap) -> dict[str, str]:
+    """Diagram node ids (as render.py names them) -> the anchors of their cards."""
+    from argmap.render_text import element_id
+
+    links = {element_id("claim", c): anchor("c", c) for c in amap.claims}
+    links.update((element_id("argument", a.id), anchor("a", a.id))
+                 for a in amap.arguments.values() if a.linked)
+    links.update((element_id("source", k), anchor("s", k)) for k in amap.sources)
+    return links
 
 
 def _scrolling(svg: bytes) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from argmap.errors import RenderError
@@ -21,12 +22,14 @@ ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", XLINK_NS)
 
 
-def inline_svg(data: bytes) -> str:
+def inline_svg(data: bytes, node_links: Mapping[str, str] | None = None) -> str:
     """Graphviz's SVG document as an ``<svg>`` element for an HTML page, sanitised.
 
     The XML prolog and doctype go; elements outside the drawing vocabulary, event-handler
     attributes and links that are not http(s) or in-page are removed. Graphviz already escapes
     label text; this is a second line of defence should a label ever slip through.
+    ``node_links`` maps SVG node ids (``claim-tram``) to in-page anchors (``c-tram``): clicking
+    such a node that has no link of its own jumps to the anchor.
     """
     try:
         root = ET.fromstring(data)
@@ -35,6 +38,8 @@ def inline_svg(data: bytes) -> str:
     if _local(root.tag) != "svg":
         raise RenderError("Graphviz did not write an SVG document")
     _clean(root)
+    if node_links:
+        _link_nodes(root, node_links)
     root.set("role", "img")
     return ET.tostring(root, encoding="unicode")
 
@@ -51,6 +56,16 @@ def _clean(element: ET.Element) -> None:
             del element.attrib[name]
         elif name in _LINK_ATTRS and not _safe_href(element.attrib[name]):
             del element.attrib[name]
+
+
+def _link_nodes(root: ET.Element, node_links: Mapping[str, str]) -> None:
+    for group in root.iter(f"{{{SVG_NS}}}g"):
+        target = node_links.get(group.get("id", ""))
+        if target is None:
+            continue
+        link = next(group.iter(f"{{{SVG_NS}}}a"), None)
+        if link is not None and not any(name in link.attrib for name in _LINK_ATTRS):
+            link.set(f"{{{XLINK_NS}}}href", "#" + target)
 
 
 def _safe_href(value: str) -> bool:

@@ -120,6 +120,9 @@ def test_findings_link_to_their_claims_and_back(report: Path) -> None:
     links = [attrs["href"] for tag, attrs in parsed.tags if tag == "a" and attrs.get("href")]
     assert "#c-overrun" in links and "#s-unused" in links  # finding -> claim / source
     assert all(links.count(f"#f-{n}") == 1 for n in (1, 2, 3))  # claim card -> finding
+    diagram = {attrs["xlink:href"] for tag, attrs in parsed.tags
+               if tag == "a" and (attrs.get("xlink:href") or "").startswith("#")}
+    assert {"#c-tram", "#c-traffic", "#c-overrun", "#s-evil"} <= diagram  # node -> its card
 
 
 def test_the_inline_svg_is_sanitised() -> None:
