@@ -28,7 +28,10 @@ def write_output(target: str, data: bytes | str, inputs: tuple[str, ...] = ()) -
     if not directory.is_dir():
         raise ArgmapError(f"output directory {str(directory)!r} does not exist",
                           Position(target, 1, 1))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:  # a read-only or special directory (/proc, /sys, a full disk)
+        raise ArgmapError(f"cannot write {target!r}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
