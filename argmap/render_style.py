@@ -32,16 +32,20 @@ class NodeStyle:
     fill: str
     style: str = "filled"
     peripheries: str = "1"
+    margin: str | None = None
 
     def attrs(self) -> dict[str, str]:
         """The DOT attributes for this style."""
-        return {
+        attrs = {
             "shape": self.shape,
             "color": self.color,
             "fillcolor": self.fill,
             "style": self.style,
             "peripheries": self.peripheries,
         }
+        if self.margin is not None:
+            attrs["margin"] = self.margin
+        return attrs
 
 
 KIND_STYLES: dict[ClaimKind, NodeStyle] = {
@@ -52,7 +56,8 @@ KIND_STYLES: dict[ClaimKind, NodeStyle] = {
                                     "rounded,dashed,filled"),
     ClaimKind.OBJECTION: NodeStyle("box with cut corners", "box", VERMILLION, "#F9DCC8",
                                    "diagonals,filled"),
-    ClaimKind.RECOMMENDATION: NodeStyle("arrow box", "cds", PURPLE, "#F5DFEB"),
+    ClaimKind.RECOMMENDATION: NodeStyle("arrow box", "cds", PURPLE, "#F5DFEB",
+                                        margin="0.2,0.1"),
 }
 SOURCE_STYLE = NodeStyle("note", "note", GREY, "#F4F4F4")
 INFERENCE_STYLE = NodeStyle("dot", "circle", "#3D3D3D", "#3D3D3D")
