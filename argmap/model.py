@@ -236,7 +236,16 @@ class ArgumentMap:
 
     def citing(self, source_key: str) -> list[Claim]:
         """Claims that cite a source."""
-        return [c for c in self.claims.values() if source_key in c.cites]
+        return list(self._citing.get(source_key, ()))
+
+    @cached_property
+    def _citing(self) -> Mapping[str, list[Claim]]:
+        """Source key -> the claims citing it, in file order (one pass, not one per source)."""
+        citing: dict[str, list[Claim]] = {}
+        for claim in self.claims.values():
+            for key in dict.fromkeys(claim.cites):
+                citing.setdefault(key, []).append(claim)
+        return citing
 
     def claims_of_kind(self, *kinds: ClaimKind) -> Iterator[Claim]:
         """Claims of the given kinds, in file order."""
