@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -78,3 +79,17 @@ def sceptical(labellings: Sequence[Sequence[int]], size: int) -> list[int]:
         first[i] if all(lab[i] == first[i] for lab in labellings[1:]) else UNDECIDED
         for i in range(size)
     ]
+
+
+_CACHE: weakref.WeakKeyDictionary[ArgumentMap, dict[bool, Evaluation]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def grounded(amap: ArgumentMap, presume: bool = False) -> Evaluation:
+    """The grounded evaluation of a map, computed once per map for the rules that read it."""
+    per_map = _CACHE.setdefault(amap, {})
+    evaluation = per_map.get(presume)
+    if evaluation is None:
+        evaluation = per_map[presume] = evaluate(amap, "grounded", presume)
+    return evaluation

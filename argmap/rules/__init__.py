@@ -8,7 +8,11 @@ from argmap.errors import UsageError
 from argmap.rules import (
     circular_support,
     missing_evidence,
+    open_critical_question,
     orphan_claim,
+    overstated_conclusion,
+    rests_on_defeated_claim,
+    thesis_not_established,
     unanswered_objection,
     ungrounded_recommendation,
     unsupported_claim,
@@ -24,6 +28,10 @@ _MODULES: tuple[ModuleType, ...] = (
     orphan_claim,
     ungrounded_recommendation,
     unused_source,
+    thesis_not_established,
+    rests_on_defeated_claim,
+    open_critical_question,
+    overstated_conclusion,
     unused_waiver,
 )
 

@@ -1,0 +1,115 @@
+"""A conclusion stated with more certainty or scope than all of its premises allow.
+
+When every premise of a conclusion is hedged (the aid *could* ease pressures, the talks *may*
+reduce tension) but the conclusion is boosted (Indonesia *will* ease tensions, is *uniquely*
+qualified), the text claims more than its reasons give: certainty from possibilities, or
+"only" and "always" from a few cases. The rule compares words, not meanings, so it is a
+warning to reread the sentence, not a verdict. Boosters and hedges are listed in
+`argmap/data/certainty.yaml` (see docs/schemes.md); "can" counts as a hedge, and "not only"
+is not a booster.
+
+Only premises and warrants of arguments for the conclusion count; a conclusion is reported
+when it has at least one, all of them hedged, and it has a booster and no hedge itself.
+
+Passing example:
+
+    argmap: 1
+    claims:
+      mediator:
+        kind: thesis
+        text: Indonesia may be well placed to mediate between the Koreas.
+      ties:
+        text: Indonesia's ties with Russia and China could give it access to Pyongyang.
+        supports: [mediator]
+
+Failing example:
+
+    argmap: 1
+    claims:
+      mediator:
+        kind: thesis
+        text: Indonesia is uniquely qualified to mediate between the Koreas.
+      ties:
+        text: Indonesia's ties with Russia and China could give it access to Pyongyang.
+        supports: [mediator]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from argmap.findings import Severity
+from argmap.model import ArgumentMap
+from argmap.rules.base import Problem
+
+ID = "overstated-conclusion"
+NAME = "overstated conclusion"
+SEVERITY = Severity.WARNING
+OPTIONS: Mapping[str, Any] = {}
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@cache
+def _lexicon() -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], dict[str, set[str]]]:
+    text = resources.files("argmap").joinpath("data/certainty.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    boosters = [tuple(str(p).lower().split()) for group in data["boosters"].values() for p in group]
+    hedges = [tuple(str(p).lower().split()) for p in data["hedges"]]
+    not_after = {k: set(v) for k, v in data["not_after"].items()}
+    return boosters, hedges, not_after
+
+
+def _find(words: list[str], phrases: list[tuple[str, ...]], not_after: dict[str, set[str]],
+          ) -> str | None:
+    for i in range(len(words)):
+        for phrase in phrases:
+            if tuple(words[i : i + len(phrase)]) != phrase:
+                continue
+            if len(phrase) == 1 and i > 0 and words[i - 1] in not_after.get(phrase[0], ()):
+                continue
+            return " ".join(phrase)
+    return None
+
+
+def booster_in(text: str) -> str | None:
+    """The first certainty or scope booster in ``text``, or None."""
+    boosters, _, not_after = _lexicon()
+    return _find(_WORD.findall(text.lower()), boosters, not_after)
+
+
+def hedge_in(text: str) -> str | None:
+    """The first hedge in ``text``, or None."""
+    _, hedges, _ = _lexicon()
+    return _find(_WORD.findall(text.lower()), hedges, {})
+
+
+def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
+    """Report each boosted conclusion all of whose premises are hedged."""
+    for claim in amap.claims.values():
+        reasons = {
+            p
+            for arg in amap.supporters_of(claim.id)
+            for p in arg.premises + ((arg.warrant,) if arg.warrant else ())
+        }
+        if not reasons:
+            continue
+        booster = booster_in(claim.text)
+        if booster is None or hedge_in(claim.text) is not None:
+            continue
+        hedged = {p: hedge_in(amap.claims[p].text) for p in sorted(reasons)}
+        if all(hedged.values()):
+            shown = ", ".join(f"'{p}' ({h})" for p, h in list(hedged.items())[:3])
+            more = f" and {len(hedged) - 3} more" if len(hedged) > 3 else ""
+            yield Problem(
+                message=f"claim '{claim.id}' says '{booster}', but every premise for it is "
+                f"hedged: {shown}{more}",
+                pos=claim.pos,
+                subject=claim.id,
+            )
