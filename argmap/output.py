@@ -10,6 +10,12 @@ from pathlib import Path
 from argmap.errors import ArgmapError, Position, UsageError
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_output(target: str, data: bytes | str, inputs: tuple[str, ...] = ()) -> None:
     """Write ``data`` to ``target`` (``-`` for standard output) atomically.
 
@@ -34,6 +40,8 @@ def write_output(target: str, data: bytes | str, inputs: tuple[str, ...] = ()) -
         raise ArgmapError(f"cannot write {target!r}: {exc.strerror}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            # mkstemp makes the file private (0600); give it the mode a plain open() would.
+            os.fchmod(handle.fileno(), 0o666 & ~_umask())
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
