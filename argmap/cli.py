@@ -271,7 +271,7 @@ def render(
     output_format: Annotated[RenderFormat | None, typer.Option(
         "--format", "-f", help="Output format; by default taken from the output's suffix.")] = None,
     rankdir: Annotated[RankDir, typer.Option(help="Direction of support.")] = RankDir.LR,
-    legend: Annotated[bool, typer.Option("--legend/--no-legend")] = True,
+    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the legend.")] = True,
     findings: Annotated[bool, typer.Option("--findings/--no-findings",
                                            help="Mark claims that `argmap check` flags.")] = True,
     sources: Annotated[bool, typer.Option("--sources/--no-sources",
@@ -285,6 +285,11 @@ def render(
     ] = None,
     timeout: Annotated[float, typer.Option(help="Seconds Graphviz may take.")] = 60.0,
     wrap: Annotated[int, typer.Option(help="Wrap claim texts at this many characters.")] = 34,
+    status: Annotated[str | None, typer.Option(
+        metavar="grounded|preferred|stable",
+        help="Mark each claim in, out or undecided under this semantics.")] = None,
+    presume: Annotated[bool, typer.Option(
+        "--presume", help="With --status: presume every claim no argument supports.")] = False,
 ) -> None:
     """Draw a map as a diagram with Graphviz, its findings marked on the claims."""
     from argmap.graphviz_run import render_map_file
@@ -298,7 +303,8 @@ def render(
         )
         render_map_file(map_path, output, fmt=output_format.value if output_format else None,
                         options=options, timeout=timeout, fallback=engine is None,
-                        warn=lambda message: typer.echo(message, err=True))
+                        warn=lambda message: typer.echo(message, err=True),
+                        status=status, presume=presume)
 
 
 @app.command()

@@ -105,9 +105,12 @@ def _too_slow(engine: str, timeout: float, claims: int) -> str:
 def render_map_file(
     map_path: str, output: str, *, fmt: str | None, options: RenderOptions,
     timeout: float, fallback: bool, warn: Callable[[str], None],
-    labels: Mapping[str, str] | None = None,
+    status: str | None = None, presume: bool = False,
 ) -> None:
-    """Load, check and draw the map at ``map_path``, and write the diagram to ``output``."""
+    """Load, check and draw the map at ``map_path``, and write the diagram to ``output``.
+
+    With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label.
+    """
     if timeout <= 0:
         raise UsageError(f"--timeout must be more than 0 seconds, not {timeout:g}")
     fmt = output_format(output, fmt)
@@ -119,6 +122,11 @@ def render_map_file(
     findings: tuple[Finding, ...] = ()
     if options.show_findings:  # the same findings `argmap check MAP` reports, config and all
         findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
+    labels: Mapping[str, str] = {}
+    if status is not None:
+        from argmap.evaluate import evaluate
+
+        labels = evaluate(amap, status, presume).labels
     graph = build_graph(amap, findings, labels=labels, options=options)
     data = render_graph(graph, fmt, engine=options.engine, timeout=timeout, fallback=fallback,
                         claims=len(amap.claims), warn=warn)

@@ -109,7 +109,8 @@ def build_graph(
 ) -> graphviz.Digraph:
     """The diagram of ``amap`` as a Digraph, with ``findings`` and acceptance ``labels`` shown."""
     options = options or RenderOptions()
-    labels = labels or {}
+    # str(): evaluate's labels are a StrEnum, whose members hash by name, not by value
+    labels = {node: str(label) for node, label in (labels or {}).items()}
     selection = (
         select_neighbourhood(amap, options.focus, options.depth)
         if options.focus is not None

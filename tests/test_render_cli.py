@@ -235,3 +235,25 @@ def test_when_sfdp_runs_out_of_time_too_only_focus_and_time_remain(
     assert error.startswith("argmap: error: neither dot nor sfdp laid out 8 claims within 0.3 s")
     assert "--focus ID --depth N" in error and "--engine" not in error
     assert not out.exists()
+
+
+def test_status_marks_each_claim_with_its_acceptance_label(tram: Path) -> None:
+    from argmap.evaluate import evaluate
+    from argmap.loader import load_map
+
+    labels = evaluate(load_map(tram)).labels
+    code, stdout, _ = run(str(tram), "-o", "-", "-f", "dot", "--status", "grounded")
+    assert code == 0
+    markers = {"in": "\u2713", "out": "\u2717", "undecided": "?"}
+    for claim, label in labels.items():
+        if claim in ("tram", "funds", "cost-overrun", "count-2023"):
+            line = next(x for x in stdout.splitlines() if f'id="claim-{claim}"' in x)
+            assert f"<B>{markers[str(label)]}</B>" in line, (claim, label)
+    assert "legend status" in stdout
+    assert "legend status" not in run(str(tram), "-o", "-", "-f", "dot")[1]
+
+
+def test_unknown_status_semantics_is_one_line(tram: Path) -> None:
+    code, _, stderr = run(str(tram), "-o", "-", "-f", "dot", "--status", "complete")
+    assert code == 2
+    assert "unknown semantics 'complete'" in stderr and stderr.count("\n") == 1
