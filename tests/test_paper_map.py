@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -299,3 +300,87 @@ def test_cli_fails_the_review_on_warnings() -> None:
     assert data["summary"]["error"] == 0
     assert data["summary"]["claims"] == 81
     assert sum(f["rule"] == "unanswered-objection" for f in data["findings"]) == 14
+
+
+# -- the rules that judge content: schemes, hedges, acceptance ---------------------------------
+
+JUDGEMENT_RULES = (
+    "thesis-not-established",
+    "rests-on-defeated-claim",
+    "open-critical-question",
+    "overstated-conclusion",
+)
+# Critical questions of each scheme-named argument in the author's layer (all left open).
+AUTHOR_OPEN_QUESTIONS = {
+    "engagement-argument": 5,
+    "facilitation-argument": 3,
+    "interdependence-argument": 3,
+    "asean-analogy-argument": 4,
+    "peacekeeping-argument": 4,
+    "aid-moderation-argument": 3,
+    "diplomacy-case": 5,
+    "economy-case": 5,
+    "peacekeeping-case": 5,
+    "humanitarian-case": 5,
+}
+# The questions the review raises and answers against the paper (`answers:`).
+REVIEW_ANSWERED = {
+    ("facilitation-argument", "CQ1"),
+    ("interdependence-argument", "CQ3"),
+    ("asean-analogy-argument", "CQ2"),
+    ("economy-case", "CQ3"),
+    ("peacekeeping-argument", "CQ2"),
+    ("peacekeeping-case", "CQ3"),
+    ("aid-moderation-argument", "CQ1"),
+    ("aid-moderation-argument", "CQ3"),
+    ("humanitarian-case", "CQ4"),
+    ("humanitarian-case", "CQ3"),
+}
+
+
+def judged(path: Path) -> tuple[Finding, ...]:
+    """The content-judging rules' findings on a map."""
+    return check_map(load_map(path), RuleSettings(select=JUDGEMENT_RULES)).findings
+
+
+def open_questions(findings: tuple[Finding, ...]) -> set[tuple[str, str]]:
+    """(argument, question id) for each open-critical-question finding."""
+    found = set()
+    for f in findings:
+        if f.rule == "open-critical-question":
+            match = re.search(r"no claim answers (CQ\d+)", f.message)
+            assert match, f.message
+            found.add((f.claim or "", match.group(1)))
+    return found
+
+
+def test_the_thesis_is_established_on_both_layers() -> None:
+    for path in (PAPER, REVIEW):
+        assert pairs(judged(path), "thesis-not-established") == set()
+
+
+def test_two_conclusions_claim_more_certainty_than_their_premises() -> None:
+    expected = {
+        ("overstated-conclusion", "engagement-needed"),
+        ("overstated-conclusion", "aid-will-moderate"),
+    }
+    assert pairs(judged(PAPER), "overstated-conclusion") == expected
+    assert pairs(judged(REVIEW), "overstated-conclusion") == expected
+
+
+def test_the_review_defeats_the_warrants_of_three_author_arguments_and_its_own_premise() -> None:
+    assert pairs(judged(PAPER), "rests-on-defeated-claim") == set()
+    findings = [f for f in judged(REVIEW) if f.rule == "rests-on-defeated-claim"]
+    assert {(f.claim, Path(f.path).name) for f in findings} == {
+        ("ties-argument", "paper.yaml"),
+        ("ties-engagement-argument", "paper.yaml"),
+        ("interdependence-argument", "paper.yaml"),
+        ("uniqueness-argument", "review.yaml"),
+    }
+
+
+def test_the_paper_answers_no_critical_question_and_the_review_answers_ten() -> None:
+    author = open_questions(judged(PAPER))
+    assert Counter(argument for argument, _ in author) == AUTHOR_OPEN_QUESTIONS
+    assert open_questions(judged(REVIEW)) == author - REVIEW_ANSWERED
+    assert REVIEW_ANSWERED <= author
