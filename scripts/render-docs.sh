@@ -20,4 +20,6 @@ mkdir -p "$images"
 "$argmap" render "$maps/review.yaml" -o "$images/review-layers.svg" --cluster file --no-legend
 "$argmap" render "$maps/review.yaml" -o "$images/review-focus.svg" \
     --focus uniquely-qualified --depth 1
+"$argmap" render "$maps/review.yaml" -o "$images/review-status.svg" \
+    --focus uniquely-qualified --depth 1 --status grounded
 echo "diagrams written to $images/"
