@@ -344,6 +344,46 @@ def show(
         show_map(map_path, _console(), depth)
 
 
+class Semantics(StrEnum):
+    """Acceptance semantics of `evaluate`."""
+
+    GROUNDED = "grounded"
+    PREFERRED = "preferred"
+    STABLE = "stable"
+
+
+@app.command()
+def evaluate(
+    map_path: Annotated[str, typer.Argument(metavar="MAP", help="The map to evaluate.")],
+    semantics: Annotated[Semantics, typer.Option(help="Acceptance semantics.")
+                         ] = Semantics.GROUNDED,
+    presume: Annotated[bool, typer.Option(
+        help="Let claims that nothing supports stand unless attacked.")] = False,
+    why: Annotated[str | None, typer.Option(
+        metavar="ID", help="Explain this claim's or argument's label.")] = None,
+    output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
+) -> None:
+    """Label every claim and argument in, out or undecided (docs/semantics.md)."""
+    from argmap import evaluate_output as out
+    from argmap.evaluate import evaluate as evaluate_map
+    from argmap.loader import load_map
+
+    with user_errors():
+        amap = load_map(map_path)
+        result = evaluate_map(amap, semantics.value, presume)
+        steps = result.why(why) if why is not None else None
+    if output_format is DataFormat.JSON:
+        sys.stdout.write(out.evaluation_json(result, steps))
+    elif sys.stdout.isatty():
+        if steps is None:
+            out.print_evaluation(amap, result, _console())
+        else:
+            out.print_why(steps, _console())
+    else:
+        sys.stdout.write(out.evaluation_text(amap, result) if steps is None
+                         else out.why_text(steps))
+
+
 @app.command("diff")
 def diff_maps(
     old: Annotated[str, typer.Argument(help="The earlier version of the map.")],

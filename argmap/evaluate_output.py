@@ -1,0 +1,97 @@
+"""What `argmap evaluate` prints: a table of labels, the --why chain, or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from argmap.evaluate import Evaluation, Label
+from argmap.model import ArgumentMap
+from argmap.semantics.explain import Step
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_STYLE = {Label.IN: "green", Label.OUT: "red", Label.UNDECIDED: "yellow"}
+
+
+def evaluation_json(ev: Evaluation, why: list[Step] | None = None) -> str:
+    """The JSON document: version, semantics, labels, and extensions for preferred/stable."""
+    document: dict[str, object] = {
+        "version": 1,
+        "semantics": ev.semantics,
+        "presume": ev.presume,
+        "labels": {node: label.value for node, label in ev.labels.items()},
+    }
+    if ev.semantics != "grounded":
+        document["extensions"] = [sorted(extension) for extension in ev.extensions]
+    if why is not None:
+        document["why"] = [
+            {"id": s.node, "kind": s.kind, "label": s.label, "reason": s.reason,
+             "because": list(s.because)}
+            for s in why
+        ]
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rows(amap: ArgumentMap, ev: Evaluation) -> list[tuple[str, str, Label, str]]:
+    rows = []
+    for claim in amap.claims.values():
+        rows.append((claim.id, claim.kind.value, ev.labels[claim.id], claim.text))
+    for arg in amap.arguments.values():
+        kind = "linked argument" if arg.linked else "support"
+        text = " + ".join(arg.premises) + " → " + arg.conclusion
+        rows.append((arg.id, kind, ev.labels[arg.id], text))
+    return rows
+
+
+def _summary(ev: Evaluation) -> str:
+    counts = {label: 0 for label in Label}
+    for label in ev.labels.values():
+        counts[label] += 1
+    text = ", ".join(f"{counts[label]} {label.value}" for label in Label)
+    if ev.semantics != "grounded":
+        text += f"; {len(ev.extensions)} {ev.semantics} extension(s)"
+    return f"{ev.semantics}{' (presumed)' if ev.presume else ''}: {text}"
+
+
+def evaluation_text(amap: ArgumentMap, ev: Evaluation) -> str:
+    """Plain lines, one per claim and argument: `id<TAB>label<TAB>kind`, then a summary."""
+    lines = [f"{node}\t{label.value}\t{kind}" for node, kind, label, _ in _rows(amap, ev)]
+    for number, extension in enumerate(ev.extensions, 1):
+        lines.append(f"extension {number}: {' '.join(sorted(extension))}")
+    lines.append(_summary(ev))
+    return "\n".join(lines) + "\n"
+
+
+def why_text(steps: list[Step]) -> str:
+    """The --why chain as plain lines, nearest step first."""
+    return "".join(f"{s}\n" for s in steps)
+
+
+def print_evaluation(amap: ArgumentMap, ev: Evaluation, console: Console) -> None:
+    """A rich table for a terminal; map text never becomes markup (Text objects only)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_edge=False, header_style="bold")
+    for column in ("id", "kind", "label", "text"):
+        table.add_column(column, overflow="fold")
+    for node, kind, label, text in _rows(amap, ev):
+        table.add_row(Text(node), Text(kind), Text(label.value, style=_STYLE[label]), Text(text))
+    console.print(table)
+    for number, extension in enumerate(ev.extensions, 1):
+        console.print(Text(f"extension {number}: {' '.join(sorted(extension))}"))
+    console.print(Text(_summary(ev), style="bold"))
+
+
+def print_why(steps: list[Step], console: Console) -> None:
+    """The --why chain for a terminal, labels coloured, map text literal."""
+    from rich.text import Text
+
+    for step in steps:
+        line = Text(step.node)
+        line.append(" is ")
+        line.append(step.label, style=_STYLE[Label(step.label)])
+        line.append(": " + step.reason)
+        console.print(line)

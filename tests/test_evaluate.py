@@ -1,0 +1,212 @@
+"""Acceptance semantics: what stands, falls or stays open, why, and how fast."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from argmap.cli import app
+from argmap.errors import Position, UsageError
+from argmap.evaluate import Label, evaluate
+from argmap.evaluate_output import print_evaluation
+from argmap.loader import load_text
+from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind
+
+IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDECIDED
+runner = CliRunner()
+
+TRAM = """\
+argmap: 1
+claims:
+  tram:
+    kind: thesis
+    text: The city should build the tram line.
+  count:
+    kind: evidence
+    text: Peak traffic was 5% above capacity in 2023.
+    supports: [congestion]
+  congestion:
+    text: Traffic is at capacity at peak hours.
+  relieves:
+    text: A tram moves commuters out of cars.
+  funds:
+    kind: assumption
+    text: The regional grant covers the cost.
+  overrun:
+    kind: objection
+    text: Tram projects overrun their budgets.
+    cites: [audit]
+    rebuts: [funds]
+  fixed:
+    kind: evidence
+    text: The grant letter fixes the city's share.
+    rebuts: [overrun]
+  parking:
+    kind: objection
+    text: Free parking keeps drivers in their cars.
+    undercuts: [relief]
+arguments:
+  relief:
+    conclusion: tram
+    premises: [congestion, relieves]
+    warrant: funds
+sources:
+  audit:
+    title: Audit of tram projects
+"""
+
+
+def labels(text: str, semantics: str = "grounded", presume: bool = False) -> dict[str, Label]:
+    return dict(evaluate(load_text(text, "m.yaml"), semantics, presume).labels)
+
+
+def test_audit_reading_unsupported_premise_falls_and_takes_the_thesis() -> None:
+    got = labels(TRAM)
+    assert (got["count"], got["congestion"], got["relieves"]) == (IN, IN, OUT)
+    assert (got["overrun"], got["fixed"], got["funds"]) == (OUT, IN, IN)  # reinstated
+    assert (got["parking"], got["relief"], got["tram"]) == (OUT, OUT, OUT)
+    assert got["count->congestion"] is IN
+
+
+def test_presume_lets_unsupported_claims_stand_unless_attacked() -> None:
+    got = labels(TRAM, presume=True)
+    assert got["relieves"] is IN
+    # the objection to the inference now stands too, so the argument is undercut
+    assert (got["parking"], got["relief"], got["tram"]) == (IN, OUT, OUT)
+    # parking rebutting fixed instead: the overrun objection is reinstated and takes funds
+    without_undercut = TRAM.replace("    undercuts: [relief]\n", "    rebuts: [fixed]\n")
+    got = labels(without_undercut, presume=True)
+    assert (got["fixed"], got["overrun"], got["funds"]) == (OUT, IN, OUT)
+    assert (got["relief"], got["tram"]) == (OUT, OUT)
+    # and if fixed answers parking in turn, neither side wins: all undecided
+    mutual = without_undercut.replace("    rebuts: [overrun]\n", "    rebuts: [overrun, parking]\n")
+    got = labels(mutual, presume=True)
+    assert (got["fixed"], got["parking"], got["overrun"], got["funds"]) == (UNDEC,) * 4
+
+
+def test_a_cycle_of_support_is_undecided_under_grounded_and_out_in_extensions() -> None:
+    text = (
+        "argmap: 1\nclaims:\n  a:\n    text: A.\n    supports: [b]\n"
+        "  b:\n    text: B.\n    supports: [a]\n"
+    )
+    assert set(labels(text).values()) == {UNDEC}
+    for semantics in ("preferred", "stable"):
+        assert set(labels(text, semantics).values()) == {OUT}
+
+
+def test_preferred_and_stable_extensions_of_a_mutual_rebuttal() -> None:
+    text = (
+        "argmap: 1\nclaims:\n  a:\n    kind: evidence\n    text: A.\n    rebuts: [b]\n"
+        "  b:\n    kind: evidence\n    text: B.\n    rebuts: [a]\n"
+        "  c:\n    kind: thesis\n    text: C.\n  a->c-premise:\n    text: only via a.\n"
+    )
+    amap = load_text(text.replace("  a->c-premise:\n    text: only via a.\n", ""), "m.yaml")
+    grounded = evaluate(amap)
+    assert (grounded.labels["a"], grounded.labels["b"], grounded.extensions) == (UNDEC, UNDEC, ())
+    for semantics in ("preferred", "stable"):
+        ev = evaluate(amap, semantics)
+        assert sorted(map(sorted, ev.extensions)) == [["a"], ["b"]]
+        assert (ev.labels["a"], ev.labels["b"], ev.labels["c"]) == (UNDEC, UNDEC, OUT)
+
+
+def test_an_odd_cycle_has_no_stable_extension() -> None:
+    claims = [Claim(n, n, ClaimKind.ASSUMPTION, Position("m", 1, 1)) for n in "abc"]
+    attacks = [Attack(x, y, AttackKind.REBUT, Position("m", 1, 1)) for x, y in
+               (("a", "b"), ("b", "c"), ("c", "a"))]
+    amap = ArgumentMap(claims, (), attacks)
+    assert evaluate(amap, "stable").extensions == ()
+    assert set(evaluate(amap, "stable").labels.values()) == {UNDEC}
+    assert evaluate(amap, "preferred").extensions == (frozenset(),)
+
+
+def test_why_follows_the_chain_to_its_grounds() -> None:
+    ev = evaluate(load_text(TRAM, "m.yaml"))
+    steps = ev.why("tram")
+    assert [str(s) for s in steps[:3]] == [
+        "tram is out: every argument for it is out: relief",
+        "relief is out: its premise relieves is out",
+        "relieves is out: no argument supports it, and it is not evidence, an assumption, "
+        "common ground or cited",
+    ]
+    funds = {s.node: s for s in ev.why("funds")}
+    assert funds["funds"].reason == "it is an assumption; every rebutter is out: overrun"
+    assert funds["overrun"].reason == "rebutted by fixed, which is in"
+    assert funds["fixed"].because == ()
+    with pytest.raises(UsageError):
+        ev.why("nowhere")
+
+
+def test_unknown_semantics_is_a_usage_error() -> None:
+    with pytest.raises(UsageError, match="unknown semantics 'ideal'"):
+        evaluate(load_text(TRAM, "m.yaml"), "ideal")
+
+
+def test_grounded_is_linear_on_100000_claims() -> None:
+    pos = Position("big.yaml", 1, 1)
+    size = 100_000
+    claims = [Claim("e", "E.", ClaimKind.EVIDENCE, pos)]
+    claims += [Claim(f"c{i}", f"C{i}.", ClaimKind.PREMISE, pos) for i in range(size)]
+    args = [Argument(f"c{i}->c{i + 1}", f"c{i + 1}", (f"c{i}",), pos, linked=False)
+            for i in range(size - 1)]
+    args.append(Argument("e->c0", "c0", ("e",), pos, linked=False))
+    # every tenth claim is rebutted by an objection that an evidence claim defeats
+    objections = [Claim(f"o{i}", "O.", ClaimKind.OBJECTION, pos, cites=("s",))
+                  for i in range(0, size, 10)]
+    attacks = [Attack(f"o{i}", f"c{i}", AttackKind.REBUT, pos) for i in range(0, size, 10)]
+    attacks += [Attack("e", f"o{i}", AttackKind.REBUT, pos) for i in range(0, size, 10)]
+    amap = ArgumentMap(claims + objections, args, attacks)
+    started = time.perf_counter()
+    ev = evaluate(amap)
+    assert time.perf_counter() - started < 5
+    assert ev.labels[f"c{size - 1}"] is IN and ev.labels["o0"] is OUT
+    assert len(ev.why(f"c{size - 1}")) > size  # the chain reaches back to the evidence
+
+
+def test_cli_json(tmp_path: Path) -> None:
+    path = tmp_path / "tram.yaml"
+    path.write_text(TRAM, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert (document["version"], document["semantics"]) == (1, "grounded")
+    assert document["labels"]["tram"] == "out" and document["labels"]["fixed"] == "in"
+    assert "extensions" not in document
+    result = runner.invoke(app, ["evaluate", str(path), "--semantics", "stable", "--presume",
+                                 "--format", "json"])
+    document = json.loads(result.stdout)
+    assert document["extensions"] == [sorted(k for k, v in document["labels"].items()
+                                             if v == "in" and "->" not in k and k != "relief")]
+
+
+def test_cli_text_and_why(tmp_path: Path) -> None:
+    path = tmp_path / "tram.yaml"
+    path.write_text(TRAM, encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(path)])
+    assert result.exit_code == 0
+    assert "tram\tout\tthesis\n" in result.stdout
+    assert result.stdout.endswith("grounded: 5 in, 5 out, 0 undecided\n")
+    result = runner.invoke(app, ["evaluate", str(path), "--why", "overrun"])
+    assert result.stdout == "overrun is out: rebutted by fixed, which is in\n" \
+        "fixed is in: it is evidence\n"
+    result = runner.invoke(app, ["evaluate", str(path), "--why", "nowhere"])
+    assert result.exit_code == 2
+    assert "no claim or argument 'nowhere'" in result.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\nclaims:\n  a:\n    txt: A.\n", encoding="utf-8")
+    result = runner.invoke(app, ["evaluate", str(bad)])
+    assert result.exit_code == 2 and f"{bad}:4:5:" in result.stderr
+
+
+def test_terminal_table_keeps_markup_literal() -> None:
+    hostile = TRAM.replace("The city should build the tram line.",
+                           "'[bold red]Build[/bold red] [link=javascript:x]it[/link]'")
+    amap = load_text(hostile, "m.yaml")
+    console = Console(record=True, width=200, color_system=None)
+    print_evaluation(amap, evaluate(amap), console)
+    text = console.export_text()
+    assert "[bold red]Build[/bold red] [link=javascript:x]it[/link]" in text
