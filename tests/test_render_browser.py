@@ -17,7 +17,8 @@ from argmap.loader import load_map, load_text
 from argmap.render import build_graph
 
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync")
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--disable-dev-shm-usage")  # containers often have a tiny /dev/shm
 
 
 def chromium() -> str:
