@@ -141,7 +141,8 @@ def build_graph(
         _add_sources(graph, amap, selection, by_subject, options, legend)
     if options.cluster is not None:
         _add_clusters(graph, amap, selection, inference, options.cluster)
-    unplaced = [f for s, fs in by_subject.items() if not _drawn(amap, selection, s) for f in fs]
+    unplaced = [f for subject, found in by_subject.items()
+                if not _drawn(amap, selection, subject, options.show_sources) for f in found]
     legend.unplaced_findings = len(unplaced) if options.focus is None else 0
     if options.legend:
         add_legend(graph, legend, options.rankdir, _legend_anchor(amap, selection))
@@ -163,12 +164,12 @@ def _findings_by_subject(findings: Iterable[Finding]) -> dict[str, list[Finding]
     return grouped
 
 
-def _drawn(amap: ArgumentMap, selection: Selection, subject: str) -> bool:
+def _drawn(amap: ArgumentMap, selection: Selection, subject: str, sources: bool) -> bool:
     if subject in amap.claims:
         return subject in selection.claims
     if subject in amap.arguments:
         return subject in selection.arguments
-    if subject in amap.sources:
+    if subject in amap.sources and sources:
         return any(c.id in selection.claims for c in amap.citing(subject))
     return False
 
