@@ -190,3 +190,13 @@ def test_ids_with_colons_stay_whole_node_names() -> None:
     graph = layout(build_graph(amap, options=RenderOptions(legend=False)).source)
     assert claim_nodes(graph) == {"a:b", "graph"}
     assert graph.edge("graph", "a:b")["arrowhead"] == "normal"
+
+
+def test_findings_on_undrawn_items_are_counted_in_the_legend() -> None:
+    text = TRAM + "  unused:\n    title: Nobody cites this\n"
+    amap = load_text(text, "tram.yaml")
+    findings = check_map(amap).findings
+    assert any(f.rule == "unused-source" for f in findings)
+    graph = layout(build_graph(amap, findings).source)
+    assert "source unused" not in graph.nodes
+    assert "+1 finding on items not drawn" in graph.nodes["legend unplaced"]["label"]
