@@ -105,7 +105,7 @@ class StatusStyle:
 
 STATUS_STYLES: dict[str, StatusStyle] = {
     "in": StatusStyle("\u2713", "in: the claim stands", "solid fill"),
-    "out": StatusStyle("\u2717", "out: the claim is defeated", "no fill, grey text"),
+    "out": StatusStyle("\u2717", "out: the claim is defeated", "faded: no fill, grey"),
     "undecided": StatusStyle("?", "undecided", "half fill"),
 }
 
@@ -113,7 +113,7 @@ STATUS_STYLES: dict[str, StatusStyle] = {
 def status_attrs(base: NodeStyle, status: str) -> dict[str, str]:
     """Overrides that turn a kind's style into the fill pattern of an acceptance status."""
     if status == "out":
-        return {"fillcolor": "#FFFFFF", "fontcolor": GREY}
+        return {"fillcolor": "#FFFFFF", "fontcolor": GREY, "color": "#A0A0A0"}
     if status == "undecided":
         # A weighted two-colour list is a "degenerate gradient": a sharp half-and-half fill.
         return {"fillcolor": f"{base.fill};0.5:#FFFFFF", "gradientangle": "90"}
