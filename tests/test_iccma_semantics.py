@@ -10,6 +10,7 @@ definitions instead.
 from __future__ import annotations
 
 import functools
+import json
 import multiprocessing
 import time
 from collections.abc import Iterator
@@ -154,3 +155,21 @@ def test_a_truncated_file_is_refused_with_its_position() -> None:
         with pytest.raises(MapLoadError) as caught:
             read_file(ICCMA / "afgen_apx" / name)
         assert caught.value.position is not None and caught.value.position.line == line
+
+
+def test_import_command_then_evaluate(tmp_path: Path) -> None:
+    """`argmap import --from iccma` writes a map whose grounded labels are Dung's."""
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    source = ICCMA / "i23_iccma2023" / "admbuster_1000.af"
+    out = tmp_path / "af.yaml"
+    runner = CliRunner()
+    result = runner.invoke(app, ["import", str(source), "--from", "iccma", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    evaluated = runner.invoke(app, ["evaluate", str(out), "--format", "json"])
+    labels = json.loads(evaluated.stdout)["labels"]
+    assert {k for k, v in labels.items() if v == "in"} == set(
+        grounded_extension(_framework(_load(source)))
+    )

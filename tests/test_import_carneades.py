@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from typer.testing import CliRunner
 
+from argmap.cli import app
 from argmap.errors import MapLoadError
 from argmap.evaluate import Label, evaluate
 from argmap.importers.carneades import read_file
@@ -107,3 +110,18 @@ def test_bad_graph_is_a_positioned_error(tmp_path: Path) -> None:
         read_file(path)
     assert caught.value.position is not None
     assert (caught.value.position.line, caught.value.position.col) == (4, 7)
+
+
+@pytest.mark.parametrize("path", _corpus_files())
+def test_import_command_writes_a_map_with_the_same_labels(path: Path, tmp_path: Path) -> None:
+    """`argmap import --from carneades -o MAP` writes a map that loads and evaluates the same."""
+    out = tmp_path / "graph.yaml"
+    result = CliRunner().invoke(app, ["import", str(path), "--from", "carneades", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == len(read_file(path).warnings)
+    assert all(line.startswith(f"{path}:") for line in warnings)  # positioned in the source
+    evaluated = CliRunner().invoke(app, ["evaluate", str(out), "--format", "json"])
+    assert json.loads(evaluated.stdout)["labels"] == {
+        k: v.value for k, v in evaluate(read_file(path).amap).labels.items()
+    }
