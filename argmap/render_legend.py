@@ -49,8 +49,11 @@ def add_legend(graph: graphviz.Digraph, content: LegendContent, rankdir: str,
     after the conclusions, where there is room.
     """
     with graph.subgraph(name="cluster_legend") as legend:
-        legend.attr(label="<<B>Legend</B>>", style="rounded", color="#9A9A9A",
-                    fontsize="11", labeljust="l", id="legend")
+        # Graphviz flips a cluster's label with the layout: in BT "b" lands on top, in RL "r"
+        # lands on the left.
+        legend.attr(label="<<B>Legend</B>>", style="rounded", color="#9A9A9A", fontsize="11",
+                    labeljust="r" if rankdir == "RL" else "l",
+                    labelloc="b" if rankdir == "BT" else "t", id="legend")
         legend.attr("node", fontsize="10", margin="0.08,0.04")
         nodes = _node_samples(legend, content)
         edges = _edge_samples(legend, content)
@@ -87,13 +90,14 @@ def _grid(legend: graphviz.Digraph, nodes: list[str], edges: list[tuple[str, ...
             column.attr(rank="same")
             for name in leaders:
                 column.node(name)
-    _chain(legend, leaders, upward=rankdir in ("BT", "LR"))
+    _chain(legend, leaders, upward=rankdir != "TB")
 
 
 def _chain(legend: graphviz.Digraph, order: list[str], upward: bool) -> None:
     """Invisible edges that keep ``order`` reading from the top down.
 
-    In BT and LR layouts an edge puts its head above its tail, so the chain runs backwards.
+    Except in TB layouts, an edge (across ranks in BT, within one in LR and RL) puts its head
+    above its tail, so the chain runs backwards.
     """
     for upper, lower in zip(order, order[1:], strict=False):
         tail, head = (lower, upper) if upward else (upper, lower)
