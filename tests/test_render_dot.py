@@ -200,3 +200,12 @@ def test_findings_on_undrawn_items_are_counted_in_the_legend() -> None:
     graph = layout(build_graph(amap, findings).source)
     assert "source unused" not in graph.nodes
     assert "+1 finding on items not drawn" in graph.nodes["legend unplaced"]["label"]
+
+
+@pytest.mark.parametrize("rankdir", ["TB", "LR", "BT", "RL"])
+def test_legend_reads_from_the_top_down_in_every_direction(rankdir: str) -> None:
+    graph = tram_layout(rankdir=rankdir)
+    order = ["legend kind thesis", "legend kind premise", "legend kind evidence",
+             "legend findings"]
+    heights = [float(graph.nodes[name]["pos"].split(",")[1]) for name in order]
+    assert heights == sorted(heights, reverse=True)  # Graphviz's y grows upwards
