@@ -8,8 +8,10 @@ stands bare: either the map missed the text's reason, or the text gives none.
 How serious that is depends on the claim's kind: an unsupported thesis or recommendation is an
 error (the text's conclusion rests on nothing), an unsupported premise a warning, and an
 unsupported objection only info (a reviewer's objection often stands on its own, but it should
-be marked as such). When the text really gives no reason and that is acceptable, say why with a
-waiver on the claim: `waive: {unsupported-claim: "the author takes this as known"}`.
+be marked as such). A claim marked `factual: true` is named as such: what it lacks is evidence
+as much as argument (`missing-evidence` leaves bare claims to this rule). When the text really
+gives no reason and that is acceptable, say why with a waiver on the claim:
+`waive: {unsupported-claim: "the author takes this as known"}`.
 
 Passing example:
 
@@ -64,7 +66,12 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
         if claim.is_grounding or claim.cites or amap.supporters_of(claim.id):
             continue
         yield Problem(
-            message=f"{claim.kind.value} '{claim.id}' has no support, citation or waiver",
+            message=(
+                f"factual {claim.kind.value} '{claim.id}' has no support, evidence, citation "
+                "or waiver"
+                if claim.factual
+                else f"{claim.kind.value} '{claim.id}' has no support, citation or waiver"
+            ),
             pos=claim.pos,
             subject=claim.id,
             severity=_SEVERITY_BY_KIND.get(claim.kind, SEVERITY),
