@@ -32,6 +32,9 @@ lint: install
 test: install lint
 	$(BIN)/pytest
 
+bench: install
+	$(BIN)/python benchmarks/run.py --with-argdown
+
 docs: install
 	sh scripts/render-docs.sh $(BIN)/argmap
 
