@@ -99,6 +99,10 @@ def parse_tree(text: str, path: str) -> YNode | None:
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
         pos = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path, 1, 1)
+        if "maximum nesting depth" in problem:
+            # Newer libyaml builds stop deep flow nesting while scanning ahead, before our own
+            # depth check sees the events; say the same thing either way.
+            raise MapLoadError(f"nesting deeper than {MAX_DEPTH} levels", pos) from None
         if mark and _tab_at(text, mark.line, mark.column):
             problem = "a tab where YAML expects indentation or a value; indent with spaces"
         raise MapLoadError(f"YAML syntax error: {problem}", pos) from None

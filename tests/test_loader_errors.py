@@ -128,7 +128,28 @@ def test_very_deep_nesting_is_refused(tmp_path: Path) -> None:
     path.write_text("argmap: 1\nclaims: " + "[" * 100_000 + "]" * 100_000 + "\n")
     with pytest.raises(MapLoadError) as caught:
         load_map(path)
-    assert "nesting deeper than 64 levels" in caught.value.message
+    # Where it stops depends on the libyaml build (some refuse deep flow nesting while
+    # scanning ahead); what it says does not.
+    assert caught.value.message == "nesting deeper than 64 levels"
+    assert caught.value.position is not None and caught.value.position.line == 2
+
+
+@pytest.mark.parametrize("opener", ["[", "{a: ", "- "])
+def test_nesting_past_64_levels_is_refused_at_level_65(tmp_path: Path, opener: str) -> None:
+    path = tmp_path / "deep.yaml"
+    if opener == "- ":
+        body = "".join(f"{'  ' * i}-\n" for i in range(100)) + "  " * 100 + "x\n"
+        path.write_text("argmap: 1\nclaims:\n" + body)
+        where = (2 + 64, 1 + 2 * 63)  # the 65th collection: the 64th nested sequence's item
+    else:
+        path.write_text("argmap: 1\nclaims: " + opener * 100 + "x" + "]}"[opener != "["] * 100
+                        + "\n")
+        where = (2, 9 + len(opener) * 63)
+    with pytest.raises(MapLoadError) as caught:
+        load_map(path)
+    assert caught.value.message == "nesting deeper than 64 levels"
+    assert caught.value.position is not None
+    assert (caught.value.position.line, caught.value.position.col) == where
 
 
 def test_unreadable_and_missing_files(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -52,8 +53,11 @@ def test_hundred_thousand_deep_nesting_is_refused(tmp_path: Path) -> None:
     """libyaml's own composer would recurse 100,000 deep; argmap stops at level 65."""
     path = write(tmp_path, "argmap: 1\nclaims: " + "[" * 100_000 + "]" * 100_000 + "\n")
     outcome = process("check", str(path))
-    assert (outcome.code, outcome.out, outcome.err) == (
-        2, invalid_map(path, 2, 72, "nesting deeper than 64 levels"), "")
+    # The column depends on the libyaml build: newer ones refuse deep flow nesting while
+    # scanning ahead, before argmap's own check at level 65 sees it. The message does not.
+    assert (outcome.code, outcome.err) == (2, "")
+    assert re.fullmatch(re.escape(f"{path}:2:") + r"\d+" + re.escape(
+        ": invalid-map error nesting deeper than 64 levels\n"), outcome.out)
 
 
 def test_a_fifty_megabyte_map_is_refused_at_once(tmp_path: Path) -> None:
