@@ -37,6 +37,10 @@ should_out(N) :- attack(X, N), in(X).
 #show out/1.
 """
 
+# clasp's configuration for hard combinatorial problems: on the dense ICCMA AFGen graphs it
+# enumerates extensions two to four times faster than the default, and finds a first one
+# where the default finds none within minutes (n256p3q08n).
+_EXTRA: list[str] = ["--configuration=crafty"]
 _STABLE = ":- node(N), not in(N), not out(N).\n"
 _PREFERRED = "#heuristic in(N) : node(N). [1, true]\n#heuristic out(N) : node(N). [1, true]\n"
 
@@ -87,13 +91,17 @@ def extension_labellings(
     grounded: Sequence[int],
     semantics: str,
     timeout: float | None = None,
+    limit: int = 0,
 ) -> list[list[int]]:
-    """Every preferred or stable labelling (UNDECIDED/IN/OUT per node), in solver order."""
+    """Every preferred or stable labelling (UNDECIDED/IN/OUT per node), in solver order.
+
+    ``limit`` stops after that many (0: all); ``timeout`` raises SolverTimeout.
+    """
     if semantics not in ("preferred", "stable"):
         raise ValueError(f"no extension semantics {semantics!r}")
     if UNDECIDED not in grounded:  # the grounded labelling is the only complete one
         return [list(grounded)]
-    args = ["0", "--warn=none"]
+    args = [str(limit), "--warn=none"] + _EXTRA
     if semantics == "preferred":
         args += ["--heuristic=Domain", "--enum-mode=domRec"]
     control = clingo.Control(args)
