@@ -53,6 +53,8 @@ NAME = "overstated conclusion"
 SEVERITY = Severity.WARNING
 OPTIONS: Mapping[str, Any] = {}
 
+# First word -> the phrases starting with it, in lexicon order.
+PhraseIndex = dict[str, list[tuple[str, ...]]]
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -66,11 +68,24 @@ def _lexicon() -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], dict[str, 
     return boosters, hedges, not_after
 
 
-def _find(words: list[str], phrases: list[tuple[str, ...]], not_after: dict[str, set[str]],
-          ) -> str | None:
-    for i in range(len(words)):
-        for phrase in phrases:
-            if tuple(words[i : i + len(phrase)]) != phrase:
+@cache
+def _phrase_index() -> tuple[PhraseIndex, PhraseIndex]:
+    """Boosters and hedges indexed by first word: a text is scanned once, not once a phrase."""
+    boosters, hedges, _ = _lexicon()
+    return _by_first_word(boosters), _by_first_word(hedges)
+
+
+def _by_first_word(phrases: list[tuple[str, ...]]) -> PhraseIndex:
+    index: PhraseIndex = {}
+    for phrase in phrases:  # in lexicon order, which decides between phrases at one word
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
+def _find(words: list[str], index: PhraseIndex, not_after: dict[str, set[str]]) -> str | None:
+    for i, word in enumerate(words):
+        for phrase in index.get(word, ()):
+            if len(phrase) > 1 and tuple(words[i : i + len(phrase)]) != phrase:
                 continue
             if len(phrase) == 1 and i > 0 and words[i - 1] in not_after.get(phrase[0], ()):
                 continue
@@ -80,14 +95,13 @@ def _find(words: list[str], phrases: list[tuple[str, ...]], not_after: dict[str,
 
 def booster_in(text: str) -> str | None:
     """The first certainty or scope booster in ``text``, or None."""
-    boosters, _, not_after = _lexicon()
-    return _find(_WORD.findall(text.lower()), boosters, not_after)
+    _, _, not_after = _lexicon()
+    return _find(_WORD.findall(text.lower()), _phrase_index()[0], not_after)
 
 
 def hedge_in(text: str) -> str | None:
     """The first hedge in ``text``, or None."""
-    _, hedges, _ = _lexicon()
-    return _find(_WORD.findall(text.lower()), hedges, {})
+    return _find(_WORD.findall(text.lower()), _phrase_index()[1], {})
 
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
