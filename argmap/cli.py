@@ -281,7 +281,8 @@ def render(
     cluster: Annotated[ClusterBy | None, typer.Option(
         help="Group claims by their first tag or by the file that writes them.")] = None,
     engine: Annotated[LayoutEngine | None, typer.Option(
-        help="Graphviz layout engine; default dot, switching to sfdp if dot runs out of time.")
+        help="Graphviz layout engine; default dot, or sfdp above 3,000 claims or when dot "
+        "runs out of time.")
     ] = None,
     timeout: Annotated[float, typer.Option(help="Seconds Graphviz may take.")] = 60.0,
     wrap: Annotated[int, typer.Option(help="Wrap claim texts at this many characters.")] = 34,
