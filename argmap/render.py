@@ -151,8 +151,10 @@ def build_graph(
 
 def _legend_anchor(amap: ArgumentMap, selection: Selection) -> str | None:
     """A drawn claim that supports nothing, preferably a thesis: the legend goes after it."""
+    # Plain adjacency, not amap.graph: importing networkx alone would cost a third of a second.
+    has_successor = {node for preds in amap.predecessors.values() for node in preds}
     sinks = [c for c in amap.claims.values()
-             if c.id in selection.claims and not amap.graph.succ[c.id]]
+             if c.id in selection.claims and c.id not in has_successor]
     sinks.sort(key=lambda c: c.kind is not ClaimKind.THESIS)
     return claim_node(sinks[0].id) if sinks else None
 
