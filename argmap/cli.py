@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -186,6 +186,17 @@ def stats(
             typer.echo(f"{name:<10} {value}")
 
 
+T = TypeVar("T")
+
+
+def _registered(registry: Mapping[str, T], name: str, option: str) -> T:
+    """The registry entry called ``name``; a usage error listing the choices otherwise."""
+    if name not in registry:
+        raise ArgmapError(f"unknown {option} format {name!r}; choose from "
+                          + ", ".join(sorted(registry)))
+    return registry[name]
+
+
 @app.command("import")
 def import_map(
     file: Annotated[str, typer.Argument(help="The file to read.")],
@@ -202,10 +213,7 @@ def import_map(
     from argmap.reporters import format_line
 
     with user_errors():
-        if source_format not in IMPORTERS:
-            raise ArgmapError(f"unknown --from format {source_format!r}; choose from "
-                              + ", ".join(sorted(IMPORTERS)))
-        result = IMPORTERS[source_format](Path(file))
+        result = _registered(IMPORTERS, source_format, "--from")(Path(file))
         for warning in result.warnings:
             typer.echo(format_line(warning), err=True)
         write_output(output, dump_map(result.amap), inputs=(file,))
@@ -224,10 +232,8 @@ def export_map(
     from argmap.output import write_output
 
     with user_errors():
-        if target_format not in EXPORTERS:
-            raise ArgmapError(f"unknown --to format {target_format!r}; choose from "
-                              + ", ".join(sorted(EXPORTERS)))
-        write_output(output, EXPORTERS[target_format](load_map(map_path)), inputs=(map_path,))
+        exporter = _registered(EXPORTERS, target_format, "--to")
+        write_output(output, exporter(load_map(map_path)), inputs=(map_path,))
 
 
 class RenderFormat(StrEnum):
