@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator, Mapping
-from typing import TextIO
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from typing import TYPE_CHECKING, TextIO
 
 from argmap.reporters import REPORTER_BY_NAME, CheckReport
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # The rich layout is used for "text" in a terminal; "auto" adds GitHub Actions detection.
 RICH = "rich"
@@ -28,12 +28,18 @@ def resolve_format(name: str, stream: TextIO, environ: Mapping[str, str] = os.en
     return name
 
 
-def print_check_report(report: CheckReport, reporter: str, console: Console) -> None:
-    """Print ``report`` with the named reporter (or the rich layout)."""
+def print_check_report(report: CheckReport, reporter: str, console: Console | None = None
+                       ) -> None:
+    """Print ``report`` with the named reporter (or the rich layout, on ``console`` if given).
+
+    rich is imported only for the rich layout: piped output and CI formats do without it.
+    """
     if reporter == RICH:
+        from rich.console import Console
+
         from argmap.terminal import print_report
 
-        print_report(report, console)
+        print_report(report, console or Console(highlight=False, markup=False, emoji=False))
         return
     sys.stdout.write(REPORTER_BY_NAME[reporter](report))
 
@@ -54,6 +60,9 @@ class _Progress:
         if len(files) < PROGRESS_MIN_FILES or not self._stream.isatty():
             yield from files
             return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
         console = Console(file=self._stream, highlight=False, markup=False, emoji=False)
         columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[current]}", markup=False))

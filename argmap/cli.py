@@ -118,7 +118,7 @@ def check(
         report = check_paths(paths, configs=configs, progress=file_progress(),
                              maps_only=maps_only)
         failing = reaches_fail_on(report, fail_on.value if fail_on else None, configs)
-    print_check_report(report, resolve_format(output_format.value, sys.stdout), _console())
+    print_check_report(report, resolve_format(output_format.value, sys.stdout))
     if has_load_failures(report):
         raise typer.Exit(EXIT_ERROR)
     if failing:
