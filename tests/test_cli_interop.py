@@ -12,45 +12,24 @@ from argmap.cli import app
 from argmap.dump import SCHEMA_LINE
 from argmap.importers import IMPORTERS
 from argmap.loader import load_map
-from argmap.model import ArgumentMap
-from tests.conftest import REPO, SHARED
+from tests.conftest import REPO
+from tests.interop_support import NO_CORPUS, corpus_files, map_contents
 
 runner = CliRunner()
 
 
-def _shape(amap: ArgumentMap) -> tuple[object, ...]:
-    claims = {
-        (c.id, c.text, c.kind, c.tags, c.locator, c.note, c.factual, c.common_ground, c.cites)
-        for c in amap.claims.values()
-    }
-    arguments = {
-        (a.id, a.conclusion, a.premises, a.linked, a.warrant, a.scheme, a.locator, a.note)
-        for a in amap.arguments.values()
-    }
-    attacks = {(a.attacker, a.target, a.kind) for a in amap.attacks}
-    return claims, arguments, attacks, amap.title
 
 
-def _corpus() -> list[tuple[str, Path]]:
-    corpora = SHARED / "corpora"
-    if not corpora.exists():
-        return []
-    return (
-        [("argdown", p) for p in sorted((corpora / "argdown").glob("*.argdown"))]
-        + [("aif", p) for p in sorted((corpora / "aif").glob("*/*.json"))[::7]]
-        + [("brat", p) for p in sorted((corpora / "essays").glob("*.ann"))]
-    )
-
-
-@pytest.mark.skipif(not _corpus(), reason="../shared/corpora is absent (developer data)")
+@pytest.mark.skipif(not corpus_files(aif_every=7), reason=NO_CORPUS)
 def test_import_writes_a_map_that_loads_as_the_imported_map(tmp_path: Path) -> None:
-    for name, source in _corpus():
+    for name, source in corpus_files(aif_every=7):
         out = tmp_path / f"{source.stem}.yaml"
         result = runner.invoke(app, ["import", str(source), "--from", name, "-o", str(out)])
         assert result.exit_code == 0, (source.name, result.output)
         text = out.read_text("utf-8")
         assert text.startswith(SCHEMA_LINE)
-        assert _shape(load_map(out)) == _shape(IMPORTERS[name](source).amap), source.name
+        imported = IMPORTERS[name](source).amap
+        assert map_contents(load_map(out)) == map_contents(imported), source.name
 
 
 def test_import_reports_warnings_with_source_positions(tmp_path: Path) -> None:
@@ -101,7 +80,7 @@ def test_export_of_the_projects_map_then_import_back(tmp_path: Path, fmt: str) -
     assert result.exit_code == 0, result.output
     again = load_map(back)
     if fmt == "argdown":
-        assert _shape(again) == _shape(original)
+        assert map_contents(again) == map_contents(original)
     else:  # AIF keeps structure and text, not notes, tags or locators
         assert again.stats()["claims"] == original.stats()["claims"]
         assert {(a.attacker, a.target) for a in again.attacks} == {

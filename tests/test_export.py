@@ -19,26 +19,14 @@ from argmap.importers import IMPORTERS
 from argmap.importers.argdown import translate
 from argmap.loader import load_map
 from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind, Source
-from tests.conftest import REPO, SHARED
+from tests.conftest import REPO
+from tests.interop_support import NO_CORPUS, corpus_files, map_contents
 
 POS = Position("t.yaml", 1, 1)
 HOSTILE = (
     'a [b]: <c> #d {e: 1} // f /* g */ *h* _i_ \\ "j" \'k\' @[l] </svg><script>x</script> &amp;'
 )
 
-
-def _full(amap: ArgumentMap) -> tuple[object, ...]:
-    claims = {
-        (c.id, c.text, c.kind, c.tags, c.locator, c.note, c.factual, c.common_ground, c.cites)
-        for c in amap.claims.values()
-    }
-    arguments = {
-        (a.id, a.conclusion, a.premises, a.linked, a.warrant, a.scheme, a.locator, a.note)
-        for a in amap.arguments.values()
-    }
-    attacks = {(a.attacker, a.target, a.kind) for a in amap.attacks}
-    sources = {(s.key, s.title, s.author, s.date, s.url) for s in amap.sources.values()}
-    return claims, arguments, attacks, sources, amap.title
 
 
 def _via_argdown(amap: ArgumentMap) -> ArgumentMap:
@@ -73,7 +61,7 @@ def _hostile_map() -> ArgumentMap:
 
 def test_argdown_round_trip_keeps_hostile_text_and_every_field() -> None:
     amap = _hostile_map()
-    assert _full(_via_argdown(amap)) == _full(amap)
+    assert map_contents(_via_argdown(amap)) == map_contents(amap)
 
 
 PROJECT_MAPS = sorted((REPO / "arguments").glob("*/*.yaml"))
@@ -82,27 +70,17 @@ PROJECT_MAPS = sorted((REPO / "arguments").glob("*/*.yaml"))
 @pytest.mark.parametrize("path", PROJECT_MAPS, ids=lambda p: p.stem)
 def test_argdown_round_trip_of_the_projects_own_maps(path: Path) -> None:
     amap = load_map(path)
-    assert _full(_via_argdown(amap)) == _full(amap)
+    assert map_contents(_via_argdown(amap)) == map_contents(amap)
 
 
-def _corpus_files() -> list[tuple[str, Path]]:
-    corpora = SHARED / "corpora"
-    if not corpora.exists():
-        return []
-    return (
-        [("argdown", p) for p in sorted((corpora / "argdown").glob("*.argdown"))]
-        + [("aif", p) for p in sorted((corpora / "aif").glob("*/*.json"))[::10]]
-        + [("brat", p) for p in sorted((corpora / "essays").glob("*.ann"))]
-    )
 
-
-@pytest.mark.skipif(not _corpus_files(), reason="../shared/corpora is absent (developer data)")
+@pytest.mark.skipif(not corpus_files(aif_every=10), reason=NO_CORPUS)
 def test_imported_corpus_maps_survive_argdown_export() -> None:
-    for name, path in _corpus_files():
+    for name, path in corpus_files(aif_every=10):
         amap = IMPORTERS[name](path).amap
         again = _via_argdown(amap)
         assert again.stats() == amap.stats(), path.name
-        assert _full(again)[:3] == _full(amap)[:3], path.name
+        assert map_contents(again)[:3] == map_contents(amap)[:3], path.name
 
 
 def test_graphml_escapes_markup_and_drops_what_xml_cannot_hold() -> None:
