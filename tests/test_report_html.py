@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-import struct
-import subprocess
-import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from browser_support import browse, png_pixels
 from typer.testing import CliRunner
 
 from argmap.cli import app
 from argmap.report_svg import inline_svg
 
 runner = CliRunner()
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 HOSTILE = """\
 argmap: 1
@@ -147,54 +143,8 @@ def test_report_refuses_to_overwrite_its_map(tmp_path: Path) -> None:
     assert source.read_text(encoding="utf-8") == HOSTILE
 
 
-def _chromium(url: str, tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (needed to test the report in a browser)")
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'profile'}"]
-    return subprocess.run([CHROMIUM, *flags, *extra, url], capture_output=True, text=True,
-                          timeout=120, check=False)
-
-
-def _pixels(png: bytes) -> tuple[int, int, list[bytes]]:
-    """Width, height and RGB(A) rows of an 8-bit PNG (what Chromium writes), unfiltered."""
-    assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, data, width, height, channels = 8, b"", 0, 0, 0
-    while pos < len(png):
-        length, kind = struct.unpack(">I4s", png[pos:pos + 8])
-        chunk = png[pos + 8:pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, color = struct.unpack(">IIBB", chunk[:10])
-            assert depth == 8 and color in (2, 6)
-            channels = 3 if color == 2 else 4
-        elif kind == b"IDAT":
-            data += chunk
-        pos += 12 + length
-    raw, stride, rows, prev = zlib.decompress(data), width * channels, [], bytes(width * channels)
-    for y in range(height):
-        start = y * (stride + 1)
-        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
-        for i in range(stride):
-            a = line[i - channels] if i >= channels else 0
-            b, c = prev[i], prev[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + a) & 255
-            elif kind == 2:
-                line[i] = (line[i] + b) & 255
-            elif kind == 3:
-                line[i] = (line[i] + (a + b) // 2) & 255
-            elif kind == 4:
-                p = a + b - c
-                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-        rows.append(bytes(line))
-        prev = bytes(line)
-    return width, height, [bytes(b for i, b in enumerate(r) if i % channels < 3) for r in rows]
-
-
 def test_report_in_headless_chromium(report: Path, tmp_path: Path) -> None:
-    dom = _chromium(report.as_uri(), tmp_path, "--dump-dom")
+    dom = browse(report, tmp_path, "--dump-dom")
     assert dom.returncode == 0, dom.stderr[-2000:]
     parsed = _parse(dom.stdout)
     tags = [tag for tag, _ in parsed.tags]
@@ -208,12 +158,13 @@ def test_report_in_headless_chromium(report: Path, tmp_path: Path) -> None:
                 if any("javascript" in (v or "").lower() for k, v in a.items() if "href" in k)]
 
     shot = tmp_path / "shot.png"
-    done = _chromium(report.as_uri(), tmp_path, f"--screenshot={shot}", "--window-size=1000,1400")
+    done = browse(report, tmp_path, f"--screenshot={shot}", "--window-size=1000,1400")
     assert done.returncode == 0 and shot.exists(), done.stderr[-2000:]
-    width, height, rows = _pixels(shot.read_bytes())
+    width, height, every_pixel = png_pixels(shot.read_bytes())
     assert (width, height) == (1000, 1400)
-    background = rows[0][:3]
-    pixels = [row[i:i + 3] for row in rows[::4] for i in range(0, len(row), 12)]
+    background = every_pixel[0][:3]
+    # every fourth pixel of every fourth row
+    pixels = [p[:3] for y in range(0, height, 4) for p in every_pixel[y * width:(y + 1) * width:4]]
     inked = sum(p != background for p in pixels)
     assert inked > len(pixels) // 20, "the screenshot is (nearly) blank"
     # The finding colour of the diagram (#E69F00) is on screen: the gaps are marked.
