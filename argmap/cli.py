@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from argmap import __version__
-from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ArgmapError
+from argmap.errors import EXIT_ERROR, EXIT_OK, ArgmapError
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -79,10 +79,6 @@ def _main(
     """Find the reasoning gaps in an argument map, and draw it."""
 
 
-def _split_ids(values: list[str] | None) -> list[str]:
-    return [part.strip() for value in values or () for part in value.split(",") if part.strip()]
-
-
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Map files, or directories to search.")],
@@ -105,24 +101,14 @@ def check(
     ] = False,
 ) -> None:
     """Check maps for reasoning gaps; exit 1 when a finding reaches --fail-on."""
-    from argmap.check_output import file_progress, print_check_report, resolve_format
-    from argmap.checking import check_paths, has_load_failures, reaches_fail_on
-    from argmap.config import ConfigResolver
+    from argmap.check_command import CheckArgs, run_check
 
-    with user_errors():
-        if config is not None and no_config:
-            raise ArgmapError("--config and --no-config exclude each other")
-        configs = ConfigResolver(config, use_files=not no_config,
-                                 select=_split_ids(select) or None,
-                                 ignore=_split_ids(ignore) if ignore else None)
-        report = check_paths(paths, configs=configs, progress=file_progress(),
-                             maps_only=maps_only)
-        failing = reaches_fail_on(report, fail_on.value if fail_on else None, configs)
-    print_check_report(report, resolve_format(output_format.value, sys.stdout))
-    if has_load_failures(report):
-        raise typer.Exit(EXIT_ERROR)
-    if failing:
-        raise typer.Exit(EXIT_FINDINGS)
+    status = run_check(CheckArgs(
+        paths=tuple(paths), output_format=output_format.value, select=tuple(select or ()),
+        ignore=tuple(ignore or ()), fail_on=fail_on.value if fail_on else None, config=config,
+        no_config=no_config, maps_only=maps_only))
+    if status != EXIT_OK:
+        raise typer.Exit(status)
 
 
 def _console() -> Console:
@@ -420,14 +406,7 @@ def init(
 
 
 def main() -> None:
-    """The console script: run the app; an unexpected error is one line and status 2."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        typer.echo("argmap: interrupted", err=True)
-        sys.exit(130)
-    except Exception as exc:  # a bug: one line, never a traceback, and a way to report it
-        typer.echo(f"argmap: internal error: {type(exc).__name__}: {exc} "
-                   "(please report this with the map that caused it)", err=True)
-        sys.exit(EXIT_ERROR)
+    """Run the Typer app; an unexpected error is one line and status 2 (see launcher.guarded)."""
+    from argmap.launcher import guarded
 
+    sys.exit(guarded(app))

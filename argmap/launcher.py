@@ -1,19 +1,46 @@
-"""The console script: answer ``--version`` at once, start the Typer app for everything else."""
+"""The console script: answer ``--version`` and plain ``check`` command lines without Typer."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 from argmap import __version__
+from argmap.errors import EXIT_ERROR
+
+EXIT_INTERRUPTED = 130
 
 
 def main() -> None:
-    """Print the version without importing Typer, rich, networkx or yaml; else run the CLI."""
+    """Print the version, or run a plainly written `check`, before importing Typer; else run
+    the Typer app."""
+    argv = sys.argv[1:]
     # `argmap --version` is what scripts and editors call to probe for argmap; importing the
     # whole command line for it would take several times longer than the answer needs.
-    if sys.argv[1:] == ["--version"]:
+    if argv == ["--version"]:
         sys.stdout.write(f"argmap {__version__}\n")
         return
-    from argmap.cli import main as run_cli
+    if argv[:1] == ["check"]:
+        from argmap.check_command import parse_check_args, run_check
 
-    run_cli()
+        args = parse_check_args(argv[1:])
+        if args is not None:
+            sys.exit(guarded(lambda: run_check(args)))
+    from argmap.cli import app
+
+    sys.exit(guarded(app))
+
+
+def guarded(run: Callable[[], object]) -> int:
+    """Run the command; an interrupt or an unexpected error becomes one line on stderr and an
+    exit status, never a traceback. Returns the status (``SystemExit`` passes through)."""
+    try:
+        status = run()
+    except KeyboardInterrupt:
+        sys.stderr.write("argmap: interrupted\n")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: one line, never a traceback, and a way to report it
+        sys.stderr.write(f"argmap: internal error: {type(exc).__name__}: {exc} "
+                         "(please report this with the map that caused it)\n")
+        return EXIT_ERROR
+    return status if isinstance(status, int) else 0

@@ -5,9 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-
-import yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +21,10 @@ class Scheme:
 @cache
 def load_schemes() -> Mapping[str, Scheme]:
     """Every scheme, by its id and by each alias, from argmap/data/schemes.yaml."""
+    from importlib import resources  # here, not at import: most commands never read it
+
+    import yaml
+
     text = resources.files("argmap").joinpath("data/schemes.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     by_name: dict[str, Scheme] = {}

@@ -12,12 +12,14 @@ part that grounded leaves undecided goes to the solver.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import clingo
+from typing import TYPE_CHECKING
 
 from argmap.errors import ArgmapError
 from argmap.semantics.framework import Framework
 from argmap.semantics.grounded import IN, OUT, UNDECIDED
+
+if TYPE_CHECKING:
+    import clingo
 
 _COMPLETE = """
 node(N) :- claim(N).
@@ -104,6 +106,8 @@ def extension_labellings(
     args = [str(limit), "--warn=none"] + _EXTRA
     if semantics == "preferred":
         args += ["--heuristic=Domain", "--enum-mode=domRec"]
+    import clingo  # only here: importing the solver costs `check` ~15 ms it never needs
+
     control = clingo.Control(args)
     extra = _STABLE if semantics == "stable" else _PREFERRED
     control.add("base", [], _COMPLETE + extra + _facts(fw, grounded))
