@@ -77,7 +77,7 @@ DOT_CLAIM_LIMIT = 3000
 
 
 def render_graph(
-    graph: graphviz.Digraph, fmt: str, *, engine: str, timeout: float, fallback: bool,
+    graph: graphviz.Source, fmt: str, *, engine: str, timeout: float, fallback: bool,
     claims: int, warn: Callable[[str], None],
 ) -> bytes:
     """The rendered bytes of ``graph``; with ``fallback``, a dot time-out retries with sfdp."""

@@ -1,4 +1,4 @@
-"""Draw an argument map as a `graphviz.Digraph`: a pure function, testable through `.source`."""
+"""Draw an argument map as DOT (a `graphviz.Source`): a pure function, testable via `.source`."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import graphviz
-from graphviz import quoting
 
 from argmap.errors import UsageError
 from argmap.findings import Finding
 from argmap.model import Argument, ArgumentMap, AttackKind, Claim, ClaimKind
+from argmap.render_dot import DotGraph, Html
 from argmap.render_focus import Selection, select_all, select_neighbourhood
 from argmap.render_labels import (
     argument_tooltip,
@@ -74,12 +74,6 @@ class RenderOptions:
             raise UsageError(f"the wrap width must be at least 10 characters, not {self.wrap}")
 
 
-class _Digraph(graphviz.Digraph):  # type: ignore[misc]
-    """A Digraph whose edge ends are whole node names: a ':' in a claim id is not a port."""
-
-    _quote_edge = staticmethod(quoting.quote)
-
-
 def claim_node(claim_id: str) -> str:
     """The DOT node name of a claim (its id; claim ids cannot contain spaces)."""
     return claim_id if _plain(claim_id) else f"claim {element_id('x', claim_id)}"
@@ -106,8 +100,8 @@ def build_graph(
     *,
     labels: Mapping[str, str] | None = None,
     options: RenderOptions | None = None,
-) -> graphviz.Digraph:
-    """The diagram of ``amap`` as a Digraph, with ``findings`` and acceptance ``labels`` shown."""
+) -> graphviz.Source:
+    """The diagram of ``amap`` as DOT source, with ``findings`` and acceptance ``labels`` shown."""
     options = options or RenderOptions()
     # str(): evaluate's labels are a StrEnum, whose members hash by name, not by value
     labels = {node: str(label) for node, label in (labels or {}).items()}
@@ -117,9 +111,8 @@ def build_graph(
         else select_all(amap)
     )
     by_subject = _findings_by_subject(findings) if options.show_findings else {}
-    graph = _Digraph(
-        name="argmap",
-        engine=options.engine,
+    graph = DotGraph(
+        "argmap",
         graph_attr={
             "rankdir": options.rankdir, "fontname": FONT, "bgcolor": "white",
             "nodesep": "0.3", "ranksep": "0.45", "labelloc": "t", "fontsize": "16",
@@ -146,7 +139,7 @@ def build_graph(
     legend.unplaced_findings = len(unplaced) if options.focus is None else 0
     if options.legend:
         add_legend(graph, legend, options.rankdir, _legend_anchor(amap, selection))
-    return graph
+    return graphviz.Source(graph.source, engine=options.engine)
 
 
 def _legend_anchor(amap: ArgumentMap, selection: Selection) -> str | None:
@@ -189,7 +182,7 @@ def _inference_arguments(
 
 
 def _add_claims(
-    graph: graphviz.Digraph, amap: ArgumentMap, selection: Selection,
+    graph: DotGraph, amap: ArgumentMap, selection: Selection,
     by_subject: Mapping[str, list[Finding]], labels: Mapping[str, str],
     options: RenderOptions, legend: LegendContent,
 ) -> None:
@@ -199,7 +192,7 @@ def _add_claims(
 
 
 def _add_clusters(
-    graph: graphviz.Digraph, amap: ArgumentMap, selection: Selection,
+    graph: DotGraph, amap: ArgumentMap, selection: Selection,
     inference: frozenset[str], cluster: str,
 ) -> None:
     """Group the drawn nodes (already declared) into clusters; an inference node goes with
@@ -237,11 +230,11 @@ def _cluster_label(amap: ArgumentMap, key: str, cluster: str | None) -> str:
         text = f"{name}: {title}" if title else name
     else:
         text = f"tag: {value}"
-    return f"<<I>{html_text(text)}</I>>"
+    return Html(f"<<I>{html_text(text)}</I>>")
 
 
 def _add_claim(
-    graph: graphviz.Digraph, amap: ArgumentMap, claim: Claim, selection: Selection,
+    graph: DotGraph, amap: ArgumentMap, claim: Claim, selection: Selection,
     by_subject: Mapping[str, list[Finding]], labels: Mapping[str, str],
     options: RenderOptions, legend: LegendContent,
 ) -> None:
@@ -269,7 +262,7 @@ def _add_claim(
 
 
 def _add_arguments(
-    graph: graphviz.Digraph, amap: ArgumentMap, selection: Selection,
+    graph: DotGraph, amap: ArgumentMap, selection: Selection,
     inference: frozenset[str], by_subject: Mapping[str, list[Finding]],
     labels: Mapping[str, str], legend: LegendContent,
 ) -> None:
@@ -289,7 +282,7 @@ def _add_arguments(
 
 
 def _add_inference(
-    graph: graphviz.Digraph, arg: Argument, premises: list[str], selection: Selection,
+    graph: DotGraph, arg: Argument, premises: list[str], selection: Selection,
     found: list[Finding], status: str | None, legend: LegendContent,
 ) -> None:
     node = argument_node(arg.id)
@@ -297,7 +290,7 @@ def _add_inference(
                              "fixedsize": "true", "label": ""}
     if found:
         attrs.update(color=FINDING_COLOR, penwidth=FINDING_PENWIDTH,
-                     xlabel=f"<<B>\u26a0 {len(found)}</B>>")
+                     xlabel=Html(f"<<B>\u26a0 {len(found)}</B>>"))
         legend.findings = True
     legend.inference = True
     graph.node(node, id=element_id("argument", arg.id),
@@ -312,7 +305,7 @@ def _add_inference(
 
 
 def _add_attacks(
-    graph: graphviz.Digraph, amap: ArgumentMap, selection: Selection,
+    graph: DotGraph, amap: ArgumentMap, selection: Selection,
     inference: frozenset[str], legend: LegendContent,
 ) -> None:
     for attack in amap.attacks:
@@ -334,7 +327,7 @@ def _add_attacks(
 
 
 def _add_sources(
-    graph: graphviz.Digraph, amap: ArgumentMap, selection: Selection,
+    graph: DotGraph, amap: ArgumentMap, selection: Selection,
     by_subject: Mapping[str, list[Finding]], options: RenderOptions, legend: LegendContent,
 ) -> None:
     for source in amap.sources.values():

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 from argmap.findings import Finding
 from argmap.model import Argument, Claim, Source
+from argmap.render_dot import Html
 from argmap.render_style import FINDING_COLOR, HEADER_SIZE, STATUS_STYLES
 from argmap.render_text import html_lines, html_text
 
 _HEADER_COLOR = "#333333"
 
 
-def claim_label(claim: Claim, status: str | None, findings: int, hidden: int, wrap: int) -> str:
+def claim_label(claim: Claim, status: str | None, findings: int, hidden: int, wrap: int) -> Html:
     """A claim's box: id, kind and locator on top, badges on the right, the wrapped text below."""
     # One bold run, not a bold id beside plain text: Graphviz places each run at its own x,
     # and browsers whose font metrics differ would open gaps between runs.
@@ -36,7 +37,7 @@ def claim_label(claim: Claim, status: str | None, findings: int, hidden: int, wr
     return _table(rows)
 
 
-def source_label(source: Source, wrap: int) -> str:
+def source_label(source: Source, wrap: int) -> Html:
     """A source's note: key, then title, author and date."""
     rows = [f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{HEADER_SIZE}" COLOR="{_HEADER_COLOR}">'
             f"<B>{html_text(source.key)} \u00b7 source</B></FONT></TD></TR>",
@@ -48,17 +49,17 @@ def source_label(source: Source, wrap: int) -> str:
     return _table(rows)
 
 
-def title_label(title: str, focus: str | None, depth: int) -> str:
+def title_label(title: str, focus: str | None, depth: int) -> Html:
     """The diagram's caption: the map title, and the focus when only part is drawn."""
     text = f"<B>{html_text(title)}</B>"
     if focus is not None:
         text += (f'<BR/><FONT POINT-SIZE="11">around {html_text(focus)}, '
                  f"{depth} step{'s' if depth != 1 else ''}</FONT>")
-    return f"<{text}>"
+    return Html(f"<{text}>")
 
 
-def _table(rows: Sequence[str]) -> str:
-    return ('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+def _table(rows: Sequence[str]) -> Html:
+    return Html('<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
             f"{''.join(rows)}</TABLE>>")
 
 

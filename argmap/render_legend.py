@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 
-import graphviz
-
 from argmap.model import ClaimKind
+from argmap.render_dot import DotGraph, Html
 from argmap.render_style import (
     CITES,
     FINDING_COLOR,
@@ -41,7 +40,7 @@ class LegendContent:
     unplaced_findings: int = 0
 
 
-def add_legend(graph: graphviz.Digraph, content: LegendContent, rankdir: str,
+def add_legend(graph: DotGraph, content: LegendContent, rankdir: str,
                anchor: str | None = None) -> None:
     """Add a ``Legend`` cluster to ``graph``: sample nodes beside (or above) sample edges.
 
@@ -51,7 +50,7 @@ def add_legend(graph: graphviz.Digraph, content: LegendContent, rankdir: str,
     with graph.subgraph(name="cluster_legend") as legend:
         # Graphviz flips a cluster's label with the layout: in BT "b" lands on top, in RL "r"
         # lands on the left.
-        legend.attr(label="<<B>Legend</B>>", style="rounded", color="#9A9A9A", fontsize="11",
+        legend.attr(label=Html("<<B>Legend</B>>"), style="rounded", color="#9A9A9A", fontsize="11",
                     labeljust="r" if rankdir == "RL" else "l",
                     labelloc="b" if rankdir == "BT" else "t", id="legend")
         legend.attr("node", fontsize="10", margin="0.08,0.04")
@@ -62,7 +61,7 @@ def add_legend(graph: graphviz.Digraph, content: LegendContent, rankdir: str,
         graph.edge(anchor, nodes[0] if nodes else edges[0][0], style="invis")
 
 
-def _grid(legend: graphviz.Digraph, nodes: list[str], edges: list[tuple[str, ...]],
+def _grid(legend: DotGraph, nodes: list[str], edges: list[tuple[str, ...]],
           rankdir: str) -> None:
     """Rows of a sample node followed by a sample edge, the rows stacked top to bottom.
 
@@ -93,7 +92,7 @@ def _grid(legend: graphviz.Digraph, nodes: list[str], edges: list[tuple[str, ...
     _chain(legend, leaders, upward=rankdir != "TB")
 
 
-def _chain(legend: graphviz.Digraph, order: list[str], upward: bool) -> None:
+def _chain(legend: DotGraph, order: list[str], upward: bool) -> None:
     """Invisible edges that keep ``order`` reading from the top down.
 
     Except in TB layouts, an edge (across ranks in BT, within one in LR and RL) puts its head
@@ -104,7 +103,7 @@ def _chain(legend: graphviz.Digraph, order: list[str], upward: bool) -> None:
         legend.edge(tail, head, style="invis")
 
 
-def _node_samples(legend: graphviz.Digraph, content: LegendContent) -> list[str]:
+def _node_samples(legend: DotGraph, content: LegendContent) -> list[str]:
     samples: list[str] = []
     for kind, style in KIND_STYLES.items():
         if kind in content.kinds:
@@ -134,12 +133,12 @@ def _node_samples(legend: graphviz.Digraph, content: LegendContent) -> list[str]
     return samples
 
 
-def _finding_sample() -> str:
-    return (f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD>has findings </TD>'
+def _finding_sample() -> Html:
+    return Html(f'<<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1"><TR><TD>has findings </TD>'
             f'<TD BGCOLOR="{FINDING_COLOR}"><B>\u26a0 n</B></TD></TR></TABLE>>')
 
 
-def _edge_samples(legend: graphviz.Digraph, content: LegendContent) -> list[tuple[str, ...]]:
+def _edge_samples(legend: DotGraph, content: LegendContent) -> list[tuple[str, ...]]:
     point = {"label": "", "shape": "point", "width": "0.05", "color": "#9A9A9A"}
     samples: list[tuple[str, ...]] = []
     for relation in _RELATION_ORDER:

@@ -6,10 +6,7 @@ import html
 import re
 import textwrap
 import unicodedata
-from typing import cast
 from urllib.parse import quote, urlsplit
-
-from graphviz import nohtml
 
 # Characters XML 1.0 forbids (and Graphviz copies into SVG verbatim): C0 controls except
 # tab and newline, DEL and the C1 controls, and the non-characters U+FFFE/U+FFFF.
@@ -48,11 +45,10 @@ def tooltip_text(text: str) -> str:
 
     ``&`` becomes ``&amp;`` because Graphviz decodes entities in tooltips; each backslash is
     quadrupled because the tooltip passes through two rounds of backslash escapes; newlines
-    become the ``\\n`` escape. Quotes are escaped by the graphviz package when it quotes.
+    become the ``\\n`` escape. Quotes are escaped when the DOT writer quotes the string.
     """
     escaped = clean(text).replace("&", "&amp;").replace("\\", "\\\\\\\\")
-    # nohtml: a tooltip that happens to look like <...> must still be quoted, not taken as HTML.
-    return cast(str, nohtml(escaped.replace("\n", "\\n")))
+    return escaped.replace("\n", "\\n")
 
 
 def element_id(prefix: str, name: str) -> str:
