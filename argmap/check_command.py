@@ -1,20 +1,13 @@
-"""`argmap check` as a plain function, and the quick reading of its arguments.
-
-`check` is the command that editors, pre-commit and CI call over and over, often on one small
-file, so its start-up is most of its cost. Typer (with click and pydantic) takes about 0.2 s to
-import and to build its parameter adapters; for an ordinary `check` command line that reading is
-not needed. `parse_check_args` understands exactly the options of the Typer `check` command and
-returns None for anything else (help, an unknown option, a bad value, a missing argument…), so
-Typer still answers those with its own messages. A test keeps this table and Typer's in step.
-"""
+"""`argmap check` as a plain function, and its option table for the quick start-up path."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ArgmapError
+from argmap.quick_cli import OptionSpec, parse_command_line
 
 CHECK_FORMATS = ("auto", "text", "json", "github", "sarif")
 FAIL_ON_LEVELS = ("error", "warning", "info", "never")
@@ -22,7 +15,7 @@ FAIL_ON_LEVELS = ("error", "warning", "info", "never")
 
 @dataclass(frozen=True)
 class CheckArgs:
-    """What one `argmap check` command line asks for."""
+    """What one `argmap check` command line asks for (defaults as in the Typer command)."""
 
     paths: tuple[str, ...]
     output_format: str = "auto"
@@ -34,17 +27,7 @@ class CheckArgs:
     maps_only: bool = False
 
 
-@dataclass(frozen=True)
-class OptionSpec:
-    """One option of `check`: the CheckArgs field it fills and the values it takes."""
-
-    dest: str
-    flag: bool = False
-    multiple: bool = False
-    choices: tuple[str, ...] = field(default=())
-
-
-# Every spelling Typer accepts for `check`, mirrored from argmap/cli.py (tests compare them).
+# Every spelling Typer accepts for `check` (argmap/cli.py); tests compare the two.
 CHECK_OPTIONS: dict[str, OptionSpec] = {
     "--format": OptionSpec("output_format", choices=CHECK_FORMATS),
     "-f": OptionSpec("output_format", choices=CHECK_FORMATS),
@@ -52,47 +35,17 @@ CHECK_OPTIONS: dict[str, OptionSpec] = {
     "--ignore": OptionSpec("ignore", multiple=True),
     "--fail-on": OptionSpec("fail_on", choices=FAIL_ON_LEVELS),
     "--config": OptionSpec("config"),
-    "--no-config": OptionSpec("no_config", flag=True),
-    "--maps-only": OptionSpec("maps_only", flag=True),
+    "--no-config": OptionSpec("no_config", kind="flag"),
+    "--maps-only": OptionSpec("maps_only", kind="flag"),
 }
 
 
 def parse_check_args(argv: Sequence[str]) -> CheckArgs | None:
-    """The arguments after ``check`` as CheckArgs, or None when Typer should read them."""
-    paths: list[str] = []
-    values: dict[str, object] = {}
-    lists: dict[str, list[str]] = {"select": [], "ignore": []}
-    index = 0
-    while index < len(argv):
-        arg = argv[index]
-        index += 1
-        if not arg.startswith("-") or arg == "-":
-            paths.append(arg)
-            continue
-        # click reads `--name=value`; a short option keeps any "=" as part of its value.
-        name, has_value, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
-        spec = CHECK_OPTIONS.get(name)
-        if spec is None or (spec.flag and has_value):
-            return None  # --help, --, an unknown option or a flag given a value
-        if spec.flag:
-            value = "true"
-        elif not has_value:
-            if index == len(argv) or argv[index].startswith("-"):
-                return None  # a missing value (or a value that looks like an option)
-            value = argv[index]
-            index += 1
-        if spec.choices and value not in spec.choices:
-            return None
-        if spec.multiple:
-            lists[spec.dest].append(value)
-        elif spec.dest in values:
-            return None  # given twice: let Typer decide which one counts
-        else:
-            values[spec.dest] = True if spec.flag else value
-    if not paths:
+    """The arguments after ``check``, or None when Typer should read them."""
+    line = parse_command_line(argv, CHECK_OPTIONS, min_positionals=1)
+    if line is None:
         return None
-    return CheckArgs(paths=tuple(paths), select=tuple(lists["select"]),
-                     ignore=tuple(lists["ignore"]), **values)  # type: ignore[arg-type]
+    return CheckArgs(line.positionals, **line.options)  # type: ignore[arg-type]
 
 
 def _split_ids(values: Sequence[str]) -> list[str]:

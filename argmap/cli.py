@@ -285,19 +285,16 @@ def render(
         "--presume", help="With --status: presume every claim no argument supports.")] = False,
 ) -> None:
     """Draw a map as a diagram with Graphviz, its findings marked on the claims."""
-    from argmap.graphviz_run import render_map_file
-    from argmap.render import RenderOptions
+    from argmap.render_command import RenderArgs, run_render
 
-    with user_errors():
-        options = RenderOptions(
-            rankdir=rankdir.value, legend=legend, show_findings=findings, show_sources=sources,
-            focus=focus, depth=depth, cluster=cluster.value if cluster else None, wrap=wrap,
-            engine=engine.value if engine else "dot",
-        )
-        render_map_file(map_path, output, fmt=output_format.value if output_format else None,
-                        options=options, timeout=timeout, fallback=engine is None,
-                        warn=lambda message: typer.echo(message, err=True),
-                        status=status, presume=presume)
+    status_code = run_render(RenderArgs(
+        map_path, output, output_format=output_format.value if output_format else None,
+        rankdir=rankdir.value, legend=legend, findings=findings, sources=sources, focus=focus,
+        depth=depth, cluster=cluster.value if cluster else None,
+        engine=engine.value if engine else None, timeout=timeout, wrap=wrap, status=status,
+        presume=presume))
+    if status_code != EXIT_OK:
+        raise typer.Exit(status_code)
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""The console script: answer ``--version`` and plain ``check`` command lines without Typer."""
+"""The console script: answer ``--version`` and plain ``check``/``render`` lines without Typer."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ EXIT_INTERRUPTED = 130
 
 
 def main() -> None:
-    """Print the version, or run a plainly written `check`, before importing Typer; else run
-    the Typer app."""
+    """Print the version, or run a plainly written `check` or `render`, before importing
+    Typer; else run the Typer app."""
     argv = sys.argv[1:]
     # `argmap --version` is what scripts and editors call to probe for argmap; importing the
     # whole command line for it would take several times longer than the answer needs.
@@ -23,21 +23,26 @@ def main() -> None:
     if argv[:1] == ["check"]:
         from argmap.check_command import parse_check_args, run_check
 
-        args = parse_check_args(argv[1:])
-        if args is not None:
-            sys.exit(guarded(lambda: run_check(args)))
+        check_args = parse_check_args(argv[1:])
+        if check_args is not None:
+            sys.exit(guarded(lambda: run_check(check_args)))
+    if argv[:1] == ["render"]:
+        from argmap.render_command import parse_render_args, run_render
+
+        render_args = parse_render_args(argv[1:])
+        if render_args is not None:
+            sys.exit(guarded(lambda: run_render(render_args)))
     from argmap.cli import app
 
     sys.exit(guarded(app))
 
 
 def guarded(run: Callable[[], object]) -> int:
-    """Run the command; an interrupt or an unexpected error becomes one line on stderr and an
-    exit status, never a traceback. Returns the status (``SystemExit`` passes through)."""
+    """Run the command; Ctrl-C is a quiet status 130 (as under Typer), an unexpected error one
+    line on stderr and status 2, never a traceback. ``SystemExit`` passes through."""
     try:
         status = run()
     except KeyboardInterrupt:
-        sys.stderr.write("argmap: interrupted\n")
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one line, never a traceback, and a way to report it
         sys.stderr.write(f"argmap: internal error: {type(exc).__name__}: {exc} "

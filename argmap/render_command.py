@@ -1,0 +1,93 @@
+"""`argmap render` as a plain function, and its option table for the quick start-up path."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from argmap.errors import EXIT_ERROR, EXIT_OK, ArgmapError
+from argmap.quick_cli import OptionSpec, parse_command_line
+
+RENDER_FORMATS = ("svg", "png", "pdf", "dot")
+RANK_DIRECTIONS = ("TB", "LR", "BT", "RL")
+CLUSTER_KEYS = ("tag", "file")
+LAYOUT_ENGINES = ("dot", "sfdp", "neato")
+
+
+@dataclass(frozen=True)
+class RenderArgs:
+    """What one `argmap render` command line asks for (defaults as in the Typer command)."""
+
+    map_path: str
+    output: str
+    output_format: str | None = None
+    rankdir: str = "LR"
+    legend: bool = True
+    findings: bool = True
+    sources: bool = True
+    focus: str | None = None
+    depth: int = 2
+    cluster: str | None = None
+    engine: str | None = None
+    timeout: float = 60.0
+    wrap: int = 34
+    status: str | None = None
+    presume: bool = False
+
+
+# Every spelling Typer accepts for `render` (argmap/cli.py); tests compare the two.
+RENDER_OPTIONS: dict[str, OptionSpec] = {
+    "--output": OptionSpec("output"),
+    "-o": OptionSpec("output"),
+    "--format": OptionSpec("output_format", choices=RENDER_FORMATS),
+    "-f": OptionSpec("output_format", choices=RENDER_FORMATS),
+    "--rankdir": OptionSpec("rankdir", choices=RANK_DIRECTIONS),
+    "--legend": OptionSpec("legend", kind="flag"),
+    "--no-legend": OptionSpec("legend", kind="flag", flag_value=False),
+    "--findings": OptionSpec("findings", kind="flag"),
+    "--no-findings": OptionSpec("findings", kind="flag", flag_value=False),
+    "--sources": OptionSpec("sources", kind="flag"),
+    "--no-sources": OptionSpec("sources", kind="flag", flag_value=False),
+    "--focus": OptionSpec("focus"),
+    "--depth": OptionSpec("depth", kind="int"),
+    "--cluster": OptionSpec("cluster", choices=CLUSTER_KEYS),
+    "--engine": OptionSpec("engine", choices=LAYOUT_ENGINES),
+    "--timeout": OptionSpec("timeout", kind="float"),
+    "--wrap": OptionSpec("wrap", kind="int"),
+    "--status": OptionSpec("status"),
+    "--presume": OptionSpec("presume", kind="flag"),
+}
+
+
+def parse_render_args(argv: Sequence[str]) -> RenderArgs | None:
+    """The arguments after ``render``, or None when Typer should read them."""
+    line = parse_command_line(argv, RENDER_OPTIONS, min_positionals=1, max_positionals=1)
+    if line is None or "output" not in line.options:
+        return None  # without --output Typer reports the missing option
+    return RenderArgs(line.positionals[0], **line.options)  # type: ignore[arg-type]
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(message + "\n")
+
+
+def run_render(args: RenderArgs) -> int:
+    """Draw the map as asked and return the exit status."""
+    from argmap.graphviz_run import render_map_file
+    from argmap.render import RenderOptions
+
+    try:
+        options = RenderOptions(
+            rankdir=args.rankdir, legend=args.legend, show_findings=args.findings,
+            show_sources=args.sources, focus=args.focus, depth=args.depth,
+            cluster=args.cluster, wrap=args.wrap, engine=args.engine or "dot",
+        )
+        render_map_file(args.map_path, args.output, fmt=args.output_format, options=options,
+                        timeout=args.timeout, fallback=args.engine is None,
+                        warn=_warn,
+                        status=args.status, presume=args.presume)
+    except ArgmapError as exc:
+        sys.stderr.write(f"argmap: error: {exc}\n")
+        return EXIT_ERROR
+    return EXIT_OK
