@@ -266,11 +266,12 @@ def _add_arguments(
     inference: frozenset[str], by_subject: Mapping[str, list[Finding]],
     labels: Mapping[str, str], legend: LegendContent,
 ) -> None:
-    for arg_id in sorted(selection.arguments, key=list(amap.arguments).index):
-        arg = amap.arguments[arg_id]
+    for arg in amap.arguments.values():  # in map order, not the selection's set order
+        if arg.id not in selection.arguments:
+            continue
         premises = [p for p in arg.premises if p in selection.claims]
         legend.relations.add(SUPPORT)
-        if arg_id not in inference:
+        if arg.id not in inference:
             for premise in premises:
                 graph.edge(claim_node(premise), claim_node(arg.conclusion),
                            id=element_id("support", arg.id.replace("->", "--")),

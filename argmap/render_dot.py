@@ -31,12 +31,13 @@ def dot_id(text: str) -> str:
     """
     if _BARE_ID.match(text) and text.lower() not in _KEYWORDS:
         return text
-    if "\\" in text:
-        text = _QUOTE_AFTER_PAIRS.sub(r'\1\\"', text)
-        if _ODD_TRAILING_BACKSLASHES.search(text):
-            text += "\\"
-    elif '"' in text:
-        text = text.replace('"', '\\"')
+    if '"' in text:
+        if "\\" in text:
+            text = _QUOTE_AFTER_PAIRS.sub(r'\1\\"', text)
+        else:
+            text = text.replace('"', '\\"')
+    if text.endswith("\\") and _ODD_TRAILING_BACKSLASHES.search(text):
+        text += "\\"
     return f'"{text}"'
 
 

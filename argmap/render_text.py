@@ -28,7 +28,11 @@ def html_text(text: str) -> str:
     entities), so a literal backslash has to reach it as two; and its HTML lexer rejects a
     cell holding a lone ``]``, so brackets go in as character references.
     """
-    escaped = html.escape(clean(text), quote=True).replace("]", "&#93;")
+    return _escape_html(clean(text))
+
+
+def _escape_html(text: str) -> str:
+    escaped = html.escape(text, quote=True).replace("]", "&#93;")
     return escaped.replace("\\", "\\\\")
 
 
@@ -36,8 +40,31 @@ def html_lines(text: str, width: int) -> str:
     """Wrap ``text`` to ``width`` characters and join the escaped lines with ``<BR/>``."""
     lines: list[str] = []
     for paragraph in clean(text).split("\n"):
-        lines.extend(textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""])
-    return "<BR/>".join(html_text(line) for line in lines)
+        lines.extend(wrap_paragraph(paragraph, width) or [""])
+    # One escape for all lines: escaping leaves the newlines between them as they are.
+    return _escape_html("\n".join(lines)).replace("\n", "<BR/>")
+
+
+def wrap_paragraph(paragraph: str, width: int) -> list[str]:
+    """``textwrap.wrap(paragraph, width, break_on_hyphens=False)``, quicker for plain prose.
+
+    Words split by single spaces, none longer than ``width`` and no other whitespace (which
+    textwrap expands, drops at line ends or splits on): greedy filling gives textwrap's lines
+    without building a TextWrapper per paragraph. Anything else goes to textwrap.
+    """
+    words = paragraph.split(" ")
+    if not paragraph.isprintable() or "" in words or max(map(len, words)) > width:
+        return textwrap.wrap(paragraph, width, break_on_hyphens=False)
+    lines: list[str] = []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
 
 
 def tooltip_text(text: str) -> str:
