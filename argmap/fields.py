@@ -20,6 +20,8 @@ _YAML11_BOOL = frozenset(
     "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF".split()
 )
 _YAML_NULL = frozenset(("", "~", "null", "Null", "NULL"))
+# Plain scalars `FieldReader.string` refuses as text, whatever their context.
+NOT_TEXT = _YAML11_BOOL | _YAML_NULL
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 

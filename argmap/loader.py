@@ -8,17 +8,8 @@ from pathlib import Path
 from argmap.errors import MapLoadError, Position
 from argmap.fields import FieldReader, suggest
 from argmap.gc_pause import cyclic_gc_paused
-from argmap.model import (
-    Argument,
-    ArgumentMap,
-    Attack,
-    AttackKind,
-    Claim,
-    ClaimKind,
-    MapDocument,
-    Source,
-    convergent_id,
-)
+from argmap.loader_claims import FileContent, read_claims
+from argmap.model import Argument, ArgumentMap, MapDocument, Source
 from argmap.yaml_tree import YMap, YNode, YScalar, parse_tree
 
 FORMAT_VERSION = 1
@@ -28,38 +19,8 @@ MAX_MAP_BYTES = 32 << 20
 
 TOP_KEYS = ("argmap", "title", "source", "extends", "claims", "arguments", "sources")
 DOCUMENT_KEYS = ("title", "author", "date", "url", "publisher")
-CLAIM_KEYS = (
-    "text", "kind", "locator", "tags", "note", "factual", "common-ground", "cites",
-    "supports", "rebuts", "undercuts", "waive", "answers",
-)
-CLAIM_KINDS = tuple(kind.value for kind in ClaimKind)  # built once: read for every claim
 ARGUMENT_KEYS = ("conclusion", "premises", "warrant", "scheme", "locator", "note", "waive")
 SOURCE_KEYS = ("title", "author", "date", "url", "publisher", "locator", "note")
-
-
-class _Reference:
-    """An id written somewhere, to be resolved once every file is read."""
-
-    __slots__ = ("target", "node", "namespace")
-
-    def __init__(self, target: str, node: YNode, namespace: str) -> None:
-        self.target = target
-        self.node = node
-        self.namespace = namespace
-
-
-class _FileContent:
-    """What one map file contributes, before references are resolved across files."""
-
-    def __init__(self, document: MapDocument) -> None:
-        self.document = document
-        self.claims: list[Claim] = []
-        self.arguments: list[Argument] = []
-        self.attacks: list[Attack] = []
-        self.sources: list[Source] = []
-        self.references: list[_Reference] = []
-        self.id_nodes: list[tuple[str, YScalar]] = []
-        self.source_nodes: list[tuple[str, YScalar]] = []
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -89,7 +50,7 @@ def read_text(path: Path, shown: str) -> str:
 
 def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load a map file and every map it extends."""
-    contents: list[_FileContent] = []
+    contents: list[FileContent] = []
     with cyclic_gc_paused():
         _load_file(Path(path), os.fspath(path), contents, [])
         return _assemble(contents)
@@ -97,19 +58,19 @@ def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
 
 def load_text(text: str, path: str = "<string>") -> ArgumentMap:
     """Load a map from text (``extends`` is resolved relative to ``path``)."""
-    contents: list[_FileContent] = []
+    contents: list[FileContent] = []
     with cyclic_gc_paused():
         _load_content(text, Path(path), path, contents, [])
         return _assemble(contents)
 
 
-def _load_file(path: Path, shown: str, contents: list[_FileContent], stack: list[Path]) -> None:
+def _load_file(path: Path, shown: str, contents: list[FileContent], stack: list[Path]) -> None:
     text = read_text(path, shown)
     _load_content(text, path, shown, contents, stack)
 
 
 def _load_content(
-    text: str, path: Path, shown: str, contents: list[_FileContent], stack: list[Path]
+    text: str, path: Path, shown: str, contents: list[FileContent], stack: list[Path]
 ) -> None:
     root = parse_tree(text, shown)
     if root is None:
@@ -129,7 +90,7 @@ def _load_content(
     if extends_node is not None:
         base_value = fields.string(extends_node[1], "'extends'")
         _load_base(path, shown, base_value, extends_node[1], contents, stack)
-    content = _FileContent(
+    content = FileContent(
         MapDocument(
             path=shown,
             version=version,
@@ -139,7 +100,7 @@ def _load_content(
             and isinstance(extends_node[1], YScalar) else None,
         )
     )
-    _read_claims(fields, fields.require(top, "claims", "the map"), content)
+    read_claims(fields, fields.require(top, "claims", "the map"), content)
     if "arguments" in top.items:
         _read_arguments(fields, top.items["arguments"][1], content)
     if "sources" in top.items:
@@ -148,7 +109,7 @@ def _load_content(
 
 
 def _load_base(
-    path: Path, shown: str, value: str, node: YNode, contents: list[_FileContent],
+    path: Path, shown: str, value: str, node: YNode, contents: list[FileContent],
     stack: list[Path],
 ) -> None:
     here = path.resolve()
@@ -176,60 +137,7 @@ def _document_source(fields: FieldReader, top: YMap) -> dict[str, str]:
     return result
 
 
-def _read_claims(fields: FieldReader, node: YNode, content: _FileContent) -> None:
-    claims = fields.mapping(node, "'claims'")
-    for claim_id, (key, body_node) in claims.items.items():
-        fields.identifier(key, "claim id")
-        content.id_nodes.append((claim_id, key))
-        body = fields.mapping(body_node, f"claim {claim_id!r}")
-        where = f"claim {claim_id!r}"
-        fields.check_keys(body, CLAIM_KEYS, where)
-        kind_node = body.items.get("kind")
-        kind = ClaimKind.PREMISE
-        if kind_node is not None:
-            kind = ClaimKind(fields.choice(kind_node[1], CLAIM_KINDS, f"{where} 'kind'"))
-        pos = fields.pos(key)
-        for target, item in fields.id_list(body, "supports", where):
-            content.references.append(_Reference(target, item, "claim"))
-            content.arguments.append(Argument(
-                id=convergent_id(claim_id, target), conclusion=target, premises=(claim_id,),
-                pos=fields.pos(item), linked=False,
-            ))
-        for field_name, kind_of_attack, namespace in (
-            ("rebuts", AttackKind.REBUT, "claim"), ("undercuts", AttackKind.UNDERCUT, "argument")
-        ):
-            for target, item in fields.id_list(body, field_name, where,
-                                               allow_arrow=namespace == "argument"):
-                content.references.append(_Reference(target, item, namespace))
-                content.attacks.append(Attack(claim_id, target, kind_of_attack, fields.pos(item)))
-        cites = fields.id_list(body, "cites", where)
-        content.references.extend(_Reference(t, n, "source") for t, n in cites)
-        answers: list[tuple[str, str]] = []
-        if "answers" in body.items:
-            answer_map = fields.mapping(body.items["answers"][1], f"{where} 'answers'")
-            for arg_id, (arg_key, questions) in answer_map.items.items():
-                fields.identifier(arg_key, "argument id", allow_arrow=True)
-                content.references.append(_Reference(arg_id, arg_key, "argument"))
-                for question in fields.string_list(questions, f"{where} 'answers.{arg_id}'"):
-                    answers.append((arg_id, question))
-        content.claims.append(Claim(
-            id=claim_id,
-            text=fields.string(fields.require(body, "text", where), f"{where} 'text'"),
-            kind=kind,
-            pos=pos,
-            locator=fields.optional_string(body, "locator"),
-            tags=tuple(fields.string_list(body.items["tags"][1], f"{where} 'tags'"))
-            if "tags" in body.items else (),
-            note=fields.optional_string(body, "note"),
-            factual=fields.optional_bool(body, "factual"),
-            common_ground=fields.optional_bool(body, "common-ground"),
-            cites=tuple(t for t, _ in cites),
-            waivers=fields.waivers(body, where),
-            answers=tuple(answers),
-        ))
-
-
-def _read_arguments(fields: FieldReader, node: YNode, content: _FileContent) -> None:
+def _read_arguments(fields: FieldReader, node: YNode, content: FileContent) -> None:
     arguments = fields.mapping(node, "'arguments'")
     for arg_id, (key, body_node) in arguments.items.items():
         fields.identifier(key, "argument id")
@@ -249,7 +157,7 @@ def _read_arguments(fields: FieldReader, node: YNode, content: _FileContent) -> 
             warrant_node = body.items["warrant"][1]
             warrant = fields.identifier(warrant_node, f"{where} 'warrant'")
             refs.append((warrant, warrant_node))
-        content.references.extend(_Reference(t, n, "claim") for t, n in refs)
+        content.references.extend((t, n, "claim") for t, n in refs)
         content.arguments.append(Argument(
             id=arg_id, conclusion=conclusion, premises=tuple(t for t, _ in premises),
             pos=fields.pos(key), linked=True, warrant=warrant,
@@ -260,7 +168,7 @@ def _read_arguments(fields: FieldReader, node: YNode, content: _FileContent) -> 
         ))
 
 
-def _read_sources(fields: FieldReader, node: YNode, content: _FileContent) -> None:
+def _read_sources(fields: FieldReader, node: YNode, content: FileContent) -> None:
     sources = fields.mapping(node, "'sources'")
     for source_key, (key, body_node) in sources.items.items():
         fields.identifier(key, "source key")
@@ -279,20 +187,23 @@ def _read_sources(fields: FieldReader, node: YNode, content: _FileContent) -> No
         ))
 
 
-def _assemble(contents: list[_FileContent]) -> ArgumentMap:
+def _assemble(contents: list[FileContent]) -> ArgumentMap:
     """Check ids are unique across files and every reference resolves, then build the map."""
-    ids: dict[str, Position] = {}
-    source_keys: dict[str, Position] = {}
+    # name -> (file, node) of its first definition; a Position is made only for a duplicate.
+    ids: dict[str, tuple[str, YScalar]] = {}
+    source_keys: dict[str, tuple[str, YScalar]] = {}
     for content in contents:
         path = content.document.path
         for table, nodes in ((ids, content.id_nodes), (source_keys, content.source_nodes)):
             for name, node in nodes:
                 if name in table:
+                    first_path, first = table[name]
                     raise MapLoadError(
-                        f"duplicate id {name!r} (first defined at {table[name]})",
+                        f"duplicate id {name!r} (first defined at "
+                        f"{Position(first_path, first.line, first.col)})",
                         Position(path, node.line, node.col),
                     )
-                table[name] = Position(path, node.line, node.col)
+                table[name] = (path, node)
     claims = [c for content in contents for c in content.claims]
     arguments = [a for content in contents for a in content.arguments]
     namespaces = {
@@ -302,15 +213,14 @@ def _assemble(contents: list[_FileContent]) -> ArgumentMap:
     }
     for content in contents:
         path = content.document.path
-        for ref in content.references:
-            known = namespaces[ref.namespace]
-            if ref.target not in known:
-                what = "source" if ref.namespace == "source" else ref.namespace
-                hint = suggest(ref.target, known)
-                if ref.namespace == "claim" and ref.target in namespaces["argument"]:
-                    hint = f"; {ref.target!r} is an argument"
-                raise MapLoadError(f"unknown {what} {ref.target!r}{hint}",
-                                   Position(path, ref.node.line, ref.node.col))
+        for target, written_at, namespace in content.references:
+            known = namespaces[namespace]
+            if target not in known:
+                hint = suggest(target, known)
+                if namespace == "claim" and target in namespaces["argument"]:
+                    hint = f"; {target!r} is an argument"
+                raise MapLoadError(f"unknown {namespace} {target!r}{hint}",
+                                   Position(path, written_at.line, written_at.col))
     seen_convergent: set[str] = set()
     for arg in arguments:
         if not arg.linked:
