@@ -129,6 +129,10 @@ class MapDocument:
     extends: str | None = None
 
 
+_NO_PREDECESSORS: Mapping[str, str] = {}
+_PRO, _CON, _BOTH = frozenset({"pro"}), frozenset({"con"}), frozenset({"pro", "con"})
+
+
 def convergent_id(premise: str, conclusion: str) -> str:
     """The id of the one-premise argument behind ``premise supports: [conclusion]``."""
     return f"{premise}->{conclusion}"
@@ -199,9 +203,24 @@ class ArgumentMap:
 
         As in the graph, a second edge between the same two nodes replaces the first one's role.
         """
+        # The edges of _edges(), added without a generator and a setdefault per edge.
         pred: dict[str, dict[str, str]] = {}
-        for u, v, role in self._edges():
-            pred.setdefault(v, {})[u] = role
+        for arg in self.arguments.values():
+            if arg.premises or arg.warrant is not None:
+                into = pred.get(arg.id)
+                if into is None:
+                    into = pred[arg.id] = dict.fromkeys(arg.premises, "premise")
+                else:
+                    into.update(dict.fromkeys(arg.premises, "premise"))
+                if arg.warrant is not None:
+                    into[arg.warrant] = "warrant"
+            into = pred.get(arg.conclusion)
+            if into is None:
+                pred[arg.conclusion] = {arg.id: "conclusion"}
+            else:
+                into[arg.id] = "conclusion"
+        for attack in self.attacks:
+            pred.setdefault(attack.target, {})[attack.attacker] = attack.kind.value
         return pred
 
     # -- queries -------------------------------------------------------------------------
@@ -276,18 +295,20 @@ class ArgumentMap:
     @cached_property
     def connected_to_conclusions(self) -> frozenset[str]:
         """Claims with a directed path to a thesis or a recommendation, via any relation."""
-        roots = [c.id for c in self.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)]
-        reached: set[str] = set(roots)
-        stack = list(roots)
+        reached = set(self._conclusion_ids)
+        stack = list(reached)
         pred = self.predecessors
-        no_predecessors: Mapping[str, str] = {}
         while stack:
-            node = stack.pop()
-            for p in pred.get(node, no_predecessors):
+            for p in pred.get(stack.pop(), _NO_PREDECESSORS):
                 if p not in reached:
                     reached.add(p)
                     stack.append(p)
-        return frozenset(n for n in reached if n in self.claims)
+        return frozenset(reached.intersection(self.claims))
+
+    @property
+    def _conclusion_ids(self) -> list[str]:
+        """Ids of the theses and recommendations, in file order."""
+        return [c.id for c in self.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)]
 
     def supported_from(self, seeds: Iterable[str]) -> frozenset[str]:
         """Claims with a support path of one step or more from any seed (one linear BFS)."""
@@ -309,23 +330,30 @@ class ArgumentMap:
         whatever attacks a node takes the other side. A node reached both ways has both; a node
         with no path to a thesis or recommendation has no entry.
         """
-        sides: dict[str, set[str]] = {}
-        queue: list[tuple[str, str]] = [
-            (c.id, "pro") for c in self.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)
-        ]
         pred = self.predecessors
-        no_predecessors: Mapping[str, str] = {}
-        while queue:
-            node, side = queue.pop()
-            known = sides.setdefault(node, set())
-            if side in known:
-                continue
-            known.add(side)
-            other = "con" if side == "pro" else "pro"
-            for parent, role in pred.get(node, no_predecessors).items():
-                attacking = role in ("rebut", "undercut")
-                queue.append((parent, other if attacking else side))
-        return {node: frozenset(found) for node, found in sides.items()}
+        # reached[True]: nodes found pro, reached[False]: found con; one search per side
+        # from the nodes the other side's search handed over through an attack.
+        reached: dict[bool, set[str]] = {True: set(), False: set()}
+        pending: dict[bool, list[str]] = {True: self._conclusion_ids, False: []}
+        side = True
+        while pending[True] or pending[False]:
+            found, stack, handed = reached[side], pending[side], pending[not side]
+            while stack:
+                node = stack.pop()
+                if node in found:
+                    continue
+                found.add(node)
+                for parent, role in pred.get(node, _NO_PREDECESSORS).items():
+                    if role == "rebut" or role == "undercut":
+                        handed.append(parent)
+                    elif parent not in found:
+                        stack.append(parent)
+            side = not side
+        pro, con = reached[True], reached[False]
+        sides = dict.fromkeys(con - pro, _CON)
+        sides.update(dict.fromkeys(pro - con, _PRO))
+        sides.update(dict.fromkeys(pro & con, _BOTH))
+        return sides
 
     def reaches_thesis(self, claim_id: str) -> bool:
         """Whether the claim has a path to a thesis or a recommendation."""

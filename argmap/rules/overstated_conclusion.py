@@ -75,6 +75,24 @@ def _phrase_index() -> tuple[PhraseIndex, PhraseIndex]:
     return _by_first_word(boosters), _by_first_word(hedges)
 
 
+@cache
+def _candidates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One search each for the boosters and for the hedges, as whole words in sequence.
+
+    A phrase's words are whole tokens with only non-letters between them, so a text in which
+    this search finds nothing has no such phrase, and most texts are settled without being
+    split into words. A text it does match is split and looked up as before (the search is
+    looser: it ignores "not only" and apostrophes), so what is found does not change.
+    """
+    boosters, hedges, _ = _lexicon()
+    return _any_phrase(boosters), _any_phrase(hedges)
+
+
+def _any_phrase(phrases: list[tuple[str, ...]]) -> re.Pattern[str]:
+    written = sorted({r"[\W\d_]+".join(map(re.escape, phrase)) for phrase in phrases})
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(written) + r")(?![^\W\d_])")
+
+
 def _by_first_word(phrases: list[tuple[str, ...]]) -> PhraseIndex:
     index: PhraseIndex = {}
     for phrase in phrases:  # in lexicon order, which decides between phrases at one word
@@ -95,29 +113,43 @@ def _find(words: list[str], index: PhraseIndex, not_after: dict[str, set[str]]) 
 
 def booster_in(text: str) -> str | None:
     """The first certainty or scope booster in ``text``, or None."""
+    lowered = text.lower()
+    if _candidates()[0].search(lowered) is None:
+        return None
     _, _, not_after = _lexicon()
-    return _find(_WORD.findall(text.lower()), _phrase_index()[0], not_after)
+    return _find(_WORD.findall(lowered), _phrase_index()[0], not_after)
 
 
 def hedge_in(text: str) -> str | None:
     """The first hedge in ``text``, or None."""
-    return _find(_WORD.findall(text.lower()), _phrase_index()[1], {})
+    lowered = text.lower()
+    if _candidates()[1].search(lowered) is None:
+        return None
+    return _find(_WORD.findall(lowered), _phrase_index()[1], {})
 
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
     """Report each boosted conclusion all of whose premises are hedged."""
+    hedges: dict[str, str | None] = {}  # claim id -> its hedge: premises are shared
     for claim in amap.claims.values():
-        reasons = {
-            p
-            for arg in amap.supporters_of(claim.id)
-            for p in arg.premises + ((arg.warrant,) if arg.warrant else ())
-        }
-        if not reasons:
+        supporters = amap.supporters_of(claim.id)
+        if not supporters:
             continue
         booster = booster_in(claim.text)
-        if booster is None or hedge_in(claim.text) is not None:
+        if booster is None:
             continue
-        hedged = {p: hedge_in(amap.claims[p].text) for p in sorted(reasons)}
+        reasons = {
+            p
+            for arg in supporters
+            for p in arg.premises + ((arg.warrant,) if arg.warrant else ())
+        }
+        if not reasons or hedge_in(claim.text) is not None:
+            continue
+        hedged = {}
+        for p in sorted(reasons):
+            if p not in hedges:
+                hedges[p] = hedge_in(amap.claims[p].text)
+            hedged[p] = hedges[p]
         if all(hedged.values()):
             shown = ", ".join(f"'{p}' ({h})" for p, h in list(hedged.items())[:3])
             more = f" and {len(hedged) - 3} more" if len(hedged) > 3 else ""
