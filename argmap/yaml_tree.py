@@ -90,6 +90,18 @@ def _tab_at(text: str, line: int, column: int) -> bool:
 
 def parse_tree(text: str, path: str) -> YNode | None:
     """Compose ``text`` into a tree; None for a document with no content."""
+    # Most maps are in the block-YAML subset that yaml_fast composes several times faster;
+    # it gives up on anything else (errors included), which libyaml then composes and words.
+    from argmap.yaml_fast import compose_fast  # here: yaml_fast builds this module's nodes
+
+    tree = compose_fast(text)
+    if tree is not None:
+        return tree
+    return parse_tree_libyaml(text, path)
+
+
+def parse_tree_libyaml(text: str, path: str) -> YNode | None:
+    """Compose ``text`` through libyaml's events: any YAML, and every error worded."""
     loader = _Loader(text)
     try:
         return _compose(loader, path)
