@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -11,6 +12,7 @@ import graphviz
 
 from argmap.errors import UsageError
 from argmap.findings import Finding
+from argmap.gc_pause import cyclic_gc_paused
 from argmap.model import Argument, ArgumentMap, AttackKind, Claim, ClaimKind
 from argmap.render_dot import DotGraph, Html
 from argmap.render_focus import Selection, select_all, select_neighbourhood
@@ -44,6 +46,7 @@ RANKDIRS = ("TB", "LR", "BT", "RL")
 CLUSTERS = ("tag", "file")
 ENGINES = ("dot", "sfdp", "neato", "fdp")
 STATUSES = ("in", "out", "undecided")
+_NOT_PLAIN = re.compile(r'["\\<>\n]')
 
 
 @dataclass(frozen=True)
@@ -91,7 +94,7 @@ def source_node(key: str) -> str:
 
 def _plain(name: str) -> bool:
     # Names from the loader are always plain; maps built in code might hold anything.
-    return bool(name) and not any(ch in name for ch in '"\\<>\n') and name == name.strip()
+    return bool(name) and not _NOT_PLAIN.search(name) and name == name.strip()
 
 
 def build_graph(
@@ -102,7 +105,14 @@ def build_graph(
     options: RenderOptions | None = None,
 ) -> graphviz.Source:
     """The diagram of ``amap`` as DOT source, with ``findings`` and acceptance ``labels`` shown."""
-    options = options or RenderOptions()
+    # A DOT line per node and edge, none of them in a cycle: the collector's passes over a
+    # big map's objects cost more than the drawing (100,000 claims: 14.7 s -> see the commit).
+    with cyclic_gc_paused():
+        return _build_graph(amap, findings, labels, options or RenderOptions())
+
+
+def _build_graph(amap: ArgumentMap, findings: Iterable[Finding],
+                 labels: Mapping[str, str] | None, options: RenderOptions) -> graphviz.Source:
     # str(): evaluate's labels are a StrEnum, whose members hash by name, not by value
     labels = {node: str(label) for node, label in (labels or {}).items()}
     selection = (

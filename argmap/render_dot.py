@@ -16,7 +16,13 @@ _QUOTE_AFTER_PAIRS = re.compile(r'((?:\\\\)*)\\?"')
 _ODD_TRAILING_BACKSLASHES = re.compile(r"(?<!\\)(?:\\\\)*\\\Z")
 
 
-class Html(str):
+class Written(str):
+    """Text already in DOT syntax (an ID, quoted if it must be): written as it is."""
+
+    __slots__ = ()
+
+
+class Html(Written):
     """An HTML-like label, ``<...>`` with its text already escaped: written as it is."""
 
     __slots__ = ()
@@ -41,9 +47,14 @@ def dot_id(text: str) -> str:
     return f'"{text}"'
 
 
+def written(text: str) -> Written:
+    """``text`` as a DOT ID once, for a value many statements repeat (a style's colour)."""
+    return Written(dot_id(text))
+
+
 def dot_value(value: str) -> str:
-    """An attribute value: an :class:`Html` label as it is, any other text as a DOT ID."""
-    return value if isinstance(value, Html) else dot_id(value)
+    """An attribute value: :class:`Written` text (labels too) as it is, else as a DOT ID."""
+    return value if isinstance(value, Written) else dot_id(value)
 
 
 def attr_list(attrs: Mapping[str, str], label_first: bool = True) -> str:
@@ -57,8 +68,9 @@ def attr_list(attrs: Mapping[str, str], label_first: bool = True) -> str:
         return ""
     label = attrs.get("label") if label_first else None
     parts = [] if label is None else [f"label={dot_value(label)}"]
-    parts += [f"{name}={dot_value(value)}" for name, value in sorted(attrs.items())
-              if label is None or name != "label"]
+    # dot_value inlined: this runs for every attribute of every node and edge
+    parts += [f"{name}={value if isinstance(value, Written) else dot_id(value)}"
+              for name, value in sorted(attrs.items()) if label is None or name != "label"]
     return f" [{' '.join(parts)}]"
 
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
 
 from argmap.model import ClaimKind
+from argmap.render_dot import written
 
 # Okabe & Ito's colour-blind-safe palette; fills are light tints so black text stays legible.
 BLACK = "#000000"
@@ -34,8 +38,12 @@ class NodeStyle:
     peripheries: str = "1"
     margin: str | None = None
 
-    def attrs(self) -> dict[str, str]:
-        """The DOT attributes for this style."""
+    def attrs(self) -> Mapping[str, str]:
+        """The DOT attributes for this style (written once: every node of the kind repeats them)."""
+        return self._attrs
+
+    @cached_property
+    def _attrs(self) -> Mapping[str, str]:
         attrs = {
             "shape": self.shape,
             "color": self.color,
@@ -45,7 +53,7 @@ class NodeStyle:
         }
         if self.margin is not None:
             attrs["margin"] = self.margin
-        return attrs
+        return MappingProxyType({name: written(value) for name, value in attrs.items()})
 
 
 KIND_STYLES: dict[ClaimKind, NodeStyle] = {
@@ -73,14 +81,19 @@ class EdgeStyle:
     arrowhead: str
     penwidth: str = "1.4"
 
-    def attrs(self) -> dict[str, str]:
-        """The DOT attributes for this relation."""
-        return {
+    def attrs(self) -> Mapping[str, str]:
+        """The DOT attributes for this relation (written once: every edge repeats them)."""
+        return self._attrs
+
+    @cached_property
+    def _attrs(self) -> Mapping[str, str]:
+        attrs = {
             "color": self.color,
             "style": self.style,
             "arrowhead": self.arrowhead,
             "penwidth": self.penwidth,
         }
+        return MappingProxyType({name: written(value) for name, value in attrs.items()})
 
 
 SUPPORT = EdgeStyle("supports", "#3D3D3D", "solid", "normal")

@@ -11,6 +11,8 @@ from urllib.parse import quote, urlsplit
 # Characters XML 1.0 forbids (and Graphviz copies into SVG verbatim): C0 controls except
 # tab and newline, DEL and the C1 controls, and the non-characters U+FFFE/U+FFFF.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+_HTML_SPECIAL = re.compile(r"[&<>\"'\]\\]")
+_LINES: dict[int, re.Pattern[str]] = {}
 _SAFE_ID = re.compile(r"[^\w.:\-]", re.UNICODE)
 _ENTITY = re.compile(r"&#?\w+;")
 _URL_SAFE = "/:?#[]@!$&()*+,;=%~-._"
@@ -32,6 +34,8 @@ def html_text(text: str) -> str:
 
 
 def _escape_html(text: str) -> str:
+    if not _HTML_SPECIAL.search(text):  # most ids and sentences: nothing to replace
+        return text
     escaped = html.escape(text, quote=True).replace("]", "&#93;")
     return escaped.replace("\\", "\\\\")
 
@@ -49,22 +53,18 @@ def wrap_paragraph(paragraph: str, width: int) -> list[str]:
     """``textwrap.wrap(paragraph, width, break_on_hyphens=False)``, quicker for plain prose.
 
     Words split by single spaces, none longer than ``width`` and no other whitespace (which
-    textwrap expands, drops at line ends or splits on): greedy filling gives textwrap's lines
-    without building a TextWrapper per paragraph. Anything else goes to textwrap.
+    textwrap expands, drops at line ends or splits on): filling each line greedily, as one
+    regular expression does, gives textwrap's lines without a TextWrapper per paragraph.
+    Anything else goes to textwrap.
     """
     words = paragraph.split(" ")
     if not paragraph.isprintable() or "" in words or max(map(len, words)) > width:
         return textwrap.wrap(paragraph, width, break_on_hyphens=False)
-    lines: list[str] = []
-    line = words[0]
-    for word in words[1:]:
-        if len(line) + 1 + len(word) <= width:
-            line = f"{line} {word}"
-        else:
-            lines.append(line)
-            line = word
-    lines.append(line)
-    return lines
+    line = _LINES.get(width)
+    if line is None:
+        # The longest run of at most `width` characters that ends before a space or at the end.
+        line = _LINES[width] = re.compile(f"(.{{1,{width}}})(?: |\\Z)")
+    return line.findall(paragraph)
 
 
 def tooltip_text(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 
 from hypothesis import given, settings
@@ -35,3 +36,10 @@ def test_html_lines_escapes_each_wrapped_line(text: str, width: int) -> None:
     lines = [line for paragraph in clean(text).split("\n")
              for line in textwrap.wrap(paragraph, width, break_on_hyphens=False) or [""]]
     assert html_lines(text, width) == "<BR/>".join(html_text(line) for line in lines)
+
+
+@settings(max_examples=300)
+@given(text=st.text(st.sampled_from("&<>\"']\\[ aé\x00\n")) | st.text())
+def test_html_text_escapes_markup_brackets_and_backslashes(text: str) -> None:
+    reference = html.escape(clean(text), quote=True).replace("]", "&#93;").replace("\\", "\\\\")
+    assert html_text(text) == reference
