@@ -7,29 +7,34 @@ Nodes 0..n_claims-1 are claims, the rest arguments. A claim's label is
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from argmap.model import ArgumentMap, ClaimKind
+from argmap.model import ArgumentMap, Claim, ClaimKind
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Framework:
-    """The map as index lists; ``ids[i]`` names node ``i``."""
+    """The map as index lists; ``ids[i]`` names node ``i``.
+
+    The lists are read, never changed; they are not copied into tuples, which would cost a
+    fifth of compiling a large map.
+    """
 
     ids: tuple[str, ...]
     n_claims: int
     # claims
-    grounds: tuple[str, ...]  # why a claim stands without support ("" when it does not)
-    supporters: tuple[tuple[int, ...], ...]  # claim -> arguments concluding it
-    rebutters: tuple[tuple[int, ...], ...]  # claim -> claims rebutting it
+    grounds: Sequence[str]  # why a claim stands without support ("" when it does not)
+    supporters: Sequence[Sequence[int]]  # claim -> arguments concluding it
+    rebutters: Sequence[Sequence[int]]  # claim -> claims rebutting it
     # arguments (index i - n_claims)
-    premises: tuple[tuple[int, ...], ...]  # argument -> premises and warrant
-    undercutters: tuple[tuple[int, ...], ...]  # argument -> claims undercutting it
-    conclusion: tuple[int, ...]  # argument -> claim
+    premises: Sequence[Sequence[int]]  # argument -> premises and warrant
+    undercutters: Sequence[Sequence[int]]  # argument -> claims undercutting it
+    conclusion: Sequence[int]  # argument -> claim
     # reverse edges, for propagation
-    premise_in: tuple[tuple[int, ...], ...]  # claim -> arguments using it as premise/warrant
-    rebuts: tuple[tuple[int, ...], ...]  # claim -> claims it rebuts
-    undercuts: tuple[tuple[int, ...], ...]  # claim -> arguments it undercuts
+    premise_in: Sequence[Sequence[int]]  # claim -> arguments using it as premise/warrant
+    rebuts: Sequence[Sequence[int]]  # claim -> claims it rebuts
+    undercuts: Sequence[Sequence[int]]  # claim -> arguments it undercuts
 
     @property
     def size(self) -> int:
@@ -47,7 +52,10 @@ def grounds_of(amap: ArgumentMap, claim_id: str, presume: bool) -> str:
     Evidence, assumptions, common ground and cited claims stand; with ``presume`` every claim
     that no argument supports is presumed too (the reading of plain Dung frameworks).
     """
-    claim = amap.claims[claim_id]
+    return _grounds(amap.claims[claim_id], presume and not amap.supporters_of(claim_id))
+
+
+def _grounds(claim: Claim, presumed: bool) -> str:
     if claim.kind is ClaimKind.EVIDENCE:
         return "it is evidence"
     if claim.kind is ClaimKind.ASSUMPTION:
@@ -56,7 +64,7 @@ def grounds_of(amap: ArgumentMap, claim_id: str, presume: bool) -> str:
         return "it is common ground"
     if claim.cites:
         return "it cites " + ", ".join(claim.cites)
-    if presume and not amap.supporters_of(claim_id):
+    if presumed:
         return "it is presumed (--presume) and no argument supports it"
     return ""
 
@@ -64,9 +72,9 @@ def grounds_of(amap: ArgumentMap, claim_id: str, presume: bool) -> str:
 def compile_map(amap: ArgumentMap, presume: bool = False) -> Framework:
     """Index the map's claims, arguments, supports and attacks (linear in the map's size)."""
     claim_ids = list(amap.claims)
-    arg_ids = list(amap.arguments)
-    ids = (*claim_ids, *arg_ids)
-    index = {node_id: i for i, node_id in enumerate(ids)}
+    ids = (*claim_ids, *amap.arguments)
+    index = dict(zip(ids, range(len(ids)), strict=True))
+    node_of = index.__getitem__
     n_claims = len(claim_ids)
     supporters: list[list[int]] = [[] for _ in claim_ids]
     rebutters: list[list[int]] = [[] for _ in claim_ids]
@@ -74,36 +82,28 @@ def compile_map(amap: ArgumentMap, presume: bool = False) -> Framework:
     rebuts: list[list[int]] = [[] for _ in claim_ids]
     undercuts: list[list[int]] = [[] for _ in claim_ids]
     premises: list[tuple[int, ...]] = []
-    undercutters: list[list[int]] = [[] for _ in arg_ids]
+    undercutters: list[list[int]] = [[] for _ in amap.arguments]
     conclusion: list[int] = []
-    for offset, arg in enumerate(amap.arguments.values()):
-        node = n_claims + offset
-        needed = arg.premises + ((arg.warrant,) if arg.warrant is not None else ())
-        premises.append(tuple(index[p] for p in needed))
-        for p in needed:
-            premise_in[index[p]].append(node)
-        target = index[arg.conclusion]
+    for node, arg in enumerate(amap.arguments.values(), n_claims):
+        needed = arg.premises if arg.warrant is None else (*arg.premises, arg.warrant)
+        needed_nodes = tuple(map(node_of, needed))
+        premises.append(needed_nodes)
+        for p in needed_nodes:
+            premise_in[p].append(node)
+        target = node_of(arg.conclusion)
         conclusion.append(target)
         supporters[target].append(node)
     for attack in amap.attacks:
-        attacker, target = index[attack.attacker], index[attack.target]
+        attacker, target = node_of(attack.attacker), node_of(attack.target)
         if target < n_claims:
             rebutters[target].append(attacker)
             rebuts[attacker].append(target)
         else:
             undercutters[target - n_claims].append(attacker)
             undercuts[attacker].append(target)
-    grounds = tuple(grounds_of(amap, c, presume) for c in claim_ids)
-    return Framework(
-        ids=ids,
-        n_claims=n_claims,
-        grounds=grounds,
-        supporters=tuple(map(tuple, supporters)),
-        rebutters=tuple(map(tuple, rebutters)),
-        premises=tuple(premises),
-        undercutters=tuple(map(tuple, undercutters)),
-        conclusion=tuple(conclusion),
-        premise_in=tuple(map(tuple, premise_in)),
-        rebuts=tuple(map(tuple, rebuts)),
-        undercuts=tuple(map(tuple, undercuts)),
-    )
+    grounds = [
+        _grounds(claim, presume and not claim_supporters)
+        for claim, claim_supporters in zip(amap.claims.values(), supporters, strict=True)
+    ]
+    return Framework(ids, n_claims, grounds, supporters, rebutters, premises, undercutters,
+                     conclusion, premise_in, rebuts, undercuts)
