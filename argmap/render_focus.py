@@ -37,17 +37,18 @@ def select_neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> Selection
         close = get_close_matches(focus, [*amap.claims, *amap.arguments], n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise UsageError(f"--focus: no claim or argument {focus!r} in the map{hint}")
+    adjacent = _adjacency(amap)
     if focus in amap.claims:
         start = {focus}
     else:
-        start = _neighbours(amap, focus)
+        start = _neighbours(amap, adjacent, focus)
     distance = dict.fromkeys(start, 0)
     queue: deque[str] = deque(start)
     while queue:
         node = queue.popleft()
         if distance[node] == depth:
             continue
-        for other in _neighbours(amap, node):
+        for other in _neighbours(amap, adjacent, node):
             if other not in distance:
                 distance[other] = distance[node] + 1
                 queue.append(other)
@@ -59,19 +60,32 @@ def select_neighbourhood(amap: ArgumentMap, focus: str, depth: int) -> Selection
     )
     hidden: dict[str, int] = {}
     for claim in claims:
-        outside = len(_neighbours(amap, claim) - claims)
+        outside = len(_neighbours(amap, adjacent, claim) - claims)
         if outside:
             hidden[claim] = outside
     return Selection(claims, arguments, hidden)
 
 
-def _neighbours(amap: ArgumentMap, node: str) -> set[str]:
+def _adjacency(amap: ArgumentMap) -> dict[str, set[str]]:
+    """Every node's neighbours in the map's graph, either direction.
+
+    Built from the plain predecessor lists: importing networkx and building its graph would
+    cost more than the whole drawing of a focused view.
+    """
+    adjacent: dict[str, set[str]] = {}
+    for node, predecessors in amap.predecessors.items():
+        for other in predecessors:
+            adjacent.setdefault(node, set()).add(other)
+            adjacent.setdefault(other, set()).add(node)
+    return adjacent
+
+
+def _neighbours(amap: ArgumentMap, adjacent: dict[str, set[str]], node: str) -> set[str]:
     """Claims one step from ``node``; an argument in between is passed through."""
-    graph = amap.graph
     found: set[str] = set()
-    for other in (*graph.pred[node], *graph.succ[node]):
+    for other in adjacent.get(node, ()):
         if other in amap.arguments:
-            found.update(n for n in (*graph.pred[other], *graph.succ[other]) if n in amap.claims)
+            found.update(n for n in adjacent.get(other, ()) if n in amap.claims)
         else:
             found.add(other)
     found.discard(node)
