@@ -211,9 +211,10 @@ def _add_clusters(
     for claim in amap.claims.values():
         if claim.id in selection.claims:
             groups.setdefault(_cluster_key(claim, cluster), []).append(claim_node(claim.id))
-    for arg_id in inference:
-        key = _cluster_key(amap.claims[amap.arguments[arg_id].conclusion], cluster)
-        groups.setdefault(key, []).append(argument_node(arg_id))
+    for arg in amap.arguments.values():  # map order: a set's order changes between runs
+        if arg.id in inference:
+            key = _cluster_key(amap.claims[arg.conclusion], cluster)
+            groups.setdefault(key, []).append(argument_node(arg.id))
     for number, (key, members) in enumerate(groups.items()):
         if not key:
             continue

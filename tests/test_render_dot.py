@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from render_support import TRAM, layout
 
@@ -209,3 +214,26 @@ def test_legend_reads_from_the_top_down_in_every_direction(rankdir: str) -> None
              "legend findings"]
     heights = [float(graph.nodes[name]["pos"].split(",")[1]) for name in order]
     assert heights == sorted(heights, reverse=True)  # Graphviz's y grows upwards
+
+
+def test_clusters_list_their_members_in_map_order_in_every_process() -> None:
+    """Python salts string hashes per process: nothing drawn may follow a set's order."""
+    review = Path(__file__).resolve().parents[1] / "arguments" / "indonesia-korea" / "review.yaml"
+    program = ("import sys; from argmap.loader import load_map; "
+               "from argmap.render import RenderOptions, build_graph; "
+               "sys.stdout.write(build_graph(load_map(sys.argv[1]), "
+               "options=RenderOptions(cluster='file')).source)")
+    sources = {subprocess.run([sys.executable, "-c", program, str(review)], check=True,
+                              capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2", "3")}
+    assert len(sources) == 1
+    top, *clusters = sources.pop().split("\tsubgraph cluster_")
+    declared = [line.split(" [")[0].strip() for line in top.splitlines()
+                if line.startswith('\t"argument ') and " -> " not in line]
+    assert len(declared) > 10
+    in_clusters = [[line.strip() for line in cluster.splitlines()
+                    if line.startswith('\t\t"argument ')] for cluster in clusters]
+    assert sorted(sum(in_clusters, [])) == sorted(declared)
+    for members in in_clusters:
+        assert members == [name for name in declared if name in members]
