@@ -25,6 +25,19 @@ NOT_TEXT = _YAML11_BOOL | _YAML_NULL
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+def is_calendar_date(value: str) -> bool:
+    """Whether ``value`` is a date `FieldReader.date` accepts (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    match = _DATE.fullmatch(value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     """A "; did you mean 'x'?" hint, or nothing."""
     close = get_close_matches(word, list(choices), n=1, cutoff=0.6)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection, Mapping
 from pathlib import Path
+from typing import NoReturn
 
 from argmap.errors import MapLoadError, Position
 from argmap.fields import FieldReader, suggest
 from argmap.gc_pause import cyclic_gc_paused
-from argmap.loader_claims import FileContent, read_claims
-from argmap.model import Argument, ArgumentMap, MapDocument, Source
+from argmap.loader_sections import FileContent, read_arguments, read_claims, read_sources
+from argmap.model import ArgumentMap, MapDocument
 from argmap.yaml_tree import YMap, YNode, YScalar, parse_tree
 
 FORMAT_VERSION = 1
@@ -19,8 +21,6 @@ MAX_MAP_BYTES = 32 << 20
 
 TOP_KEYS = ("argmap", "title", "source", "extends", "claims", "arguments", "sources")
 DOCUMENT_KEYS = ("title", "author", "date", "url", "publisher")
-ARGUMENT_KEYS = ("conclusion", "premises", "warrant", "scheme", "locator", "note", "waive")
-SOURCE_KEYS = ("title", "author", "date", "url", "publisher", "locator", "note")
 
 
 def read_text(path: Path, shown: str) -> str:
@@ -102,9 +102,9 @@ def _load_content(
     )
     read_claims(fields, fields.require(top, "claims", "the map"), content)
     if "arguments" in top.items:
-        _read_arguments(fields, top.items["arguments"][1], content)
+        read_arguments(fields, top.items["arguments"][1], content)
     if "sources" in top.items:
-        _read_sources(fields, top.items["sources"][1], content)
+        read_sources(fields, top.items["sources"][1], content)
     contents.append(content)
 
 
@@ -137,90 +137,32 @@ def _document_source(fields: FieldReader, top: YMap) -> dict[str, str]:
     return result
 
 
-def _read_arguments(fields: FieldReader, node: YNode, content: FileContent) -> None:
-    arguments = fields.mapping(node, "'arguments'")
-    for arg_id, (key, body_node) in arguments.items.items():
-        fields.identifier(key, "argument id")
-        content.id_nodes.append((arg_id, key))
-        where = f"argument {arg_id!r}"
-        body = fields.mapping(body_node, where)
-        fields.check_keys(body, ARGUMENT_KEYS, where)
-        conclusion_node = fields.require(body, "conclusion", where)
-        conclusion = fields.identifier(conclusion_node, f"{where} 'conclusion'")
-        premises = fields.id_list(body, "premises", where)
-        if not premises:
-            raise MapLoadError(f"{where} needs at least one premise", fields.pos(
-                body.items["premises"][1] if "premises" in body.items else key))
-        refs: list[tuple[str, YNode]] = [(conclusion, conclusion_node), *premises]
-        warrant = None
-        if "warrant" in body.items:
-            warrant_node = body.items["warrant"][1]
-            warrant = fields.identifier(warrant_node, f"{where} 'warrant'")
-            refs.append((warrant, warrant_node))
-        content.references.extend((t, n, "claim") for t, n in refs)
-        content.arguments.append(Argument(
-            id=arg_id, conclusion=conclusion, premises=tuple(t for t, _ in premises),
-            pos=fields.pos(key), linked=True, warrant=warrant,
-            scheme=fields.optional_string(body, "scheme"),
-            locator=fields.optional_string(body, "locator"),
-            note=fields.optional_string(body, "note"),
-            waivers=fields.waivers(body, where),
-        ))
-
-
-def _read_sources(fields: FieldReader, node: YNode, content: FileContent) -> None:
-    sources = fields.mapping(node, "'sources'")
-    for source_key, (key, body_node) in sources.items.items():
-        fields.identifier(key, "source key")
-        content.source_nodes.append((source_key, key))
-        where = f"source {source_key!r}"
-        body = fields.mapping(body_node, where)
-        fields.check_keys(body, SOURCE_KEYS, where)
-        if "date" in body.items:
-            fields.date(body.items["date"][1], f"{where} 'date'")
-        content.sources.append(Source(
-            key=source_key,
-            title=fields.string(fields.require(body, "title", where), f"{where} 'title'"),
-            pos=fields.pos(key),
-            **{name.replace("-", "_"): fields.optional_string(body, name)
-               for name in SOURCE_KEYS if name != "title"},
-        ))
-
-
 def _assemble(contents: list[FileContent]) -> ArgumentMap:
     """Check ids are unique across files and every reference resolves, then build the map."""
-    # name -> (file, node) of its first definition; a Position is made only for a duplicate.
-    ids: dict[str, tuple[str, YScalar]] = {}
-    source_keys: dict[str, tuple[str, YScalar]] = {}
+    ids: set[str] = set()
+    source_keys: set[str] = set()
     for content in contents:
-        path = content.document.path
-        for table, nodes in ((ids, content.id_nodes), (source_keys, content.source_nodes)):
-            for name, node in nodes:
-                if name in table:
-                    first_path, first = table[name]
-                    raise MapLoadError(
-                        f"duplicate id {name!r} (first defined at "
-                        f"{Position(first_path, first.line, first.col)})",
-                        Position(path, node.line, node.col),
-                    )
-                table[name] = (path, node)
-    claims = [c for content in contents for c in content.claims]
+        for seen, nodes in ((ids, content.id_nodes), (source_keys, content.source_nodes)):
+            fresh = dict(nodes)
+            if len(fresh) != len(nodes) or not seen.isdisjoint(fresh):
+                _refuse_duplicate(contents)
+            seen.update(fresh)
     arguments = [a for content in contents for a in content.arguments]
-    namespaces = {
-        "claim": {c.id for c in claims},
-        "argument": {a.id for a in arguments},
-        "source": set(source_keys),
+    amap = ArgumentMap(
+        claims=[c for content in contents for c in content.claims],
+        arguments=arguments,
+        attacks=[a for content in contents for a in content.attacks],
+        sources=[s for content in contents for s in content.sources],
+        documents=[content.document for content in contents],
+    )
+    namespaces: dict[str, Collection[str]] = {
+        "claim": amap.claims, "argument": amap.arguments, "source": source_keys,
     }
     for content in contents:
-        path = content.document.path
         for target, written_at, namespace in content.references:
-            known = namespaces[namespace]
-            if target not in known:
-                hint = suggest(target, known)
-                if namespace == "claim" and target in namespaces["argument"]:
-                    hint = f"; {target!r} is an argument"
-                raise MapLoadError(f"unknown {namespace} {target!r}{hint}",
-                                   Position(path, written_at.line, written_at.col))
+            if target not in namespaces[namespace]:
+                _refuse_reference(content.document.path, target, written_at, namespace,
+                                  namespaces)
     seen_convergent: set[str] = set()
     for arg in arguments:
         if not arg.linked:
@@ -231,10 +173,32 @@ def _assemble(contents: list[FileContent]) -> ArgumentMap:
         if arg.warrant is not None and arg.warrant in arg.premises:
             raise MapLoadError(f"{arg.warrant!r} is both a premise and the warrant of "
                                f"argument {arg.id!r}", arg.pos)
-    return ArgumentMap(
-        claims=claims,
-        arguments=arguments,
-        attacks=[a for content in contents for a in content.attacks],
-        sources=[s for content in contents for s in content.sources],
-        documents=[content.document for content in contents],
-    )
+    return amap
+
+
+def _refuse_duplicate(contents: list[FileContent]) -> NoReturn:
+    """Raise for the first id or source key defined twice, naming where it was first."""
+    ids: dict[str, Position] = {}
+    source_keys: dict[str, Position] = {}
+    for content in contents:
+        path = content.document.path
+        for table, nodes in ((ids, content.id_nodes), (source_keys, content.source_nodes)):
+            for name, node in nodes:
+                if name in table:
+                    raise MapLoadError(
+                        f"duplicate id {name!r} (first defined at {table[name]})",
+                        Position(path, node.line, node.col),
+                    )
+                table[name] = Position(path, node.line, node.col)
+    raise AssertionError("no duplicate id after all")
+
+
+def _refuse_reference(path: str, target: str, written_at: YNode, namespace: str,
+                      namespaces: Mapping[str, Collection[str]]) -> NoReturn:
+    """Raise for a reference to an unknown id, with the closest known one as a hint."""
+    known = set(namespaces[namespace])
+    hint = suggest(target, known)
+    if namespace == "claim" and target in namespaces["argument"]:
+        hint = f"; {target!r} is an argument"
+    raise MapLoadError(f"unknown {namespace} {target!r}{hint}",
+                       Position(path, written_at.line, written_at.col))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, TypeVar
 
 from argmap.errors import Position
 
 if TYPE_CHECKING:
     import networkx as nx
+
+T = TypeVar("T")
 
 
 class ClaimKind(StrEnum):
@@ -133,6 +136,19 @@ _NO_PREDECESSORS: Mapping[str, str] = {}
 _PRO, _CON, _BOTH = frozenset({"pro"}), frozenset({"con"}), frozenset({"pro", "con"})
 
 
+def _grouped(items: Iterable[T], key_of: Callable[[T], str]) -> dict[str, list[T]]:
+    """Items by key, each list in the items' order."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        key = key_of(item)
+        found = groups.get(key)
+        if found is None:
+            groups[key] = [item]
+        else:
+            found.append(item)
+    return groups
+
+
 def convergent_id(premise: str, conclusion: str) -> str:
     """The id of the one-premise argument behind ``premise supports: [conclusion]``."""
     return f"{premise}->{conclusion}"
@@ -163,17 +179,33 @@ class ArgumentMap:
         self.attacks: tuple[Attack, ...] = tuple(attacks)
         self.sources: Mapping[str, Source] = {s.key: s for s in sources}
         self.documents: tuple[MapDocument, ...] = tuple(documents)
-        self._supports_into: dict[str, list[Argument]] = {}
-        self._premise_of: dict[str, list[Argument]] = {}
-        self._attacks_on: dict[str, list[Attack]] = {}
-        self._attacks_by: dict[str, list[Attack]] = {}
+
+    # The indexes behind the queries, each built on first use: loading a map for `render` or
+    # `stats` asks for none of them, and checking one asks for each once.
+
+    @cached_property
+    def _supports_into(self) -> dict[str, list[Argument]]:
+        return _grouped(self.arguments.values(), attrgetter("conclusion"))
+
+    @cached_property
+    def _premise_of(self) -> dict[str, list[Argument]]:
+        premise_of: dict[str, list[Argument]] = {}
         for arg in self.arguments.values():
-            self._supports_into.setdefault(arg.conclusion, []).append(arg)
             for p in arg.premises:
-                self._premise_of.setdefault(p, []).append(arg)
-        for att in self.attacks:
-            self._attacks_on.setdefault(att.target, []).append(att)
-            self._attacks_by.setdefault(att.attacker, []).append(att)
+                found = premise_of.get(p)
+                if found is None:
+                    premise_of[p] = [arg]
+                else:
+                    found.append(arg)
+        return premise_of
+
+    @cached_property
+    def _attacks_on(self) -> dict[str, list[Attack]]:
+        return _grouped(self.attacks, attrgetter("target"))
+
+    @cached_property
+    def _attacks_by(self) -> dict[str, list[Attack]]:
+        return _grouped(self.attacks, attrgetter("attacker"))
 
     def _edges(self) -> Iterator[tuple[str, str, str]]:
         """Every (source, target, role) edge of the graph, in the order the graph adds them."""
