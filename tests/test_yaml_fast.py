@@ -1,10 +1,10 @@
 """The fast composer gives libyaml's tree node for node, positions included, or gives up.
 
 Every test here runs both paths on the same text: ``yaml_fast.compose_strict`` (which raises
-_Bail where it gives up) and ``yaml_tree.parse_tree_libyaml``. Where the fast path answers, the
-two trees must be equal in every node's class, value, style and line and column, and in key
-order; where libyaml finds an error, the fast path must have given up. Acceptance rates are
-asserted too, so no test can pass by the fast path always giving up.
+NotInSubset where it gives up) and ``yaml_tree.parse_tree_libyaml``. Where the fast path
+answers, the two trees must be equal in every node's class, value, style, line and column, and
+in key order; where libyaml finds an error, the fast path must have given up. Acceptance rates
+are asserted too, so no test can pass by the fast path always giving up.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from argmap.dump import dump_map
 from argmap.errors import MapLoadError, Position
 from argmap.loader import load_text
-from argmap.yaml_fast import _Bail, compose_fast, compose_strict
+from argmap.yaml_fast import compose_fast, compose_strict
+from argmap.yaml_fast_values import NotInSubset
 from argmap.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree, parse_tree_libyaml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,7 +74,7 @@ def same_tree_or_gives_up(text: str) -> bool:
     """Assert the fast path's tree is libyaml's, or that it gave up; True if it answered."""
     try:
         fast = compose_strict(text)
-    except _Bail:
+    except NotInSubset:
         assert compose_fast(text) is None
         return False
     try:
