@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import ArgmapError, MapLoadError, Position
-from argmap.findings import Finding, Severity
+from argmap.findings import FINDING_ORDER, Finding, Severity
 from argmap.loader import load_map
 from argmap.reporters import CheckReport
 
@@ -89,7 +89,7 @@ def check_paths(
                 findings.append(finding)
     if not files and not maps_only:
         raise ArgmapError("no map files found (looked for *.yaml and *.yml with 'argmap:')")
-    findings.sort(key=Finding.sort_key)
+    findings.sort(key=FINDING_ORDER)
     return CheckReport(tuple(findings), tuple(files), claims)
 
 

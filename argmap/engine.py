@@ -8,11 +8,14 @@ from types import ModuleType
 from typing import Any
 
 from argmap import rules as rule_registry
-from argmap.findings import Finding, Severity
+from argmap.findings import FINDING_ORDER, Finding, Severity
+from argmap.frozen_builder import positional_builder
 from argmap.gc_pause import cyclic_gc_paused
 from argmap.model import ArgumentMap, Waiver
 from argmap.rules import unused_waiver
 from argmap.rules.base import Problem
+
+_new_finding = positional_builder(Finding)
 
 
 @dataclass(frozen=True)
@@ -71,13 +74,20 @@ def check_map(amap: ArgumentMap, settings: RuleSettings | None = None) -> CheckR
     judge_waivers = unused_waiver.ID in shown
     with cyclic_gc_paused():  # rules allocate findings and sets by the hundred thousand
         for module in _modules_to_run(shown, waivers, judge_waivers):
+            # Looked up once per rule, not once per problem: a rule may report thousands.
+            rule_id, is_shown = module.ID, module.ID in shown
+            severity = settings.severity.get(rule_id)
             for problem in module.check(amap, _options(module, settings)):
-                waiver = (_matching_waiver(waivers.get(problem.subject or ""), module.ID)
-                          if problem.waivable else None)
-                if waiver is not None:
-                    used.add(waiver)
-                elif module.ID in shown:
-                    findings.append(_finding(module, problem, settings))
+                if waivers and problem.waivable:
+                    waiver = _matching_waiver(waivers.get(problem.subject or ""), rule_id)
+                    if waiver is not None:
+                        used.add(waiver)
+                        continue
+                if is_shown:
+                    pos = problem.pos
+                    findings.append(_new_finding(
+                        rule_id, severity or problem.severity or module.SEVERITY,
+                        problem.message, pos.path, pos.line, pos.col, problem.subject))
         if judge_waivers:
             stale = unused_waiver.check_waivers(amap, _options(unused_waiver, settings), used)
             for problem in stale:
@@ -86,7 +96,7 @@ def check_map(amap: ArgumentMap, settings: RuleSettings | None = None) -> CheckR
                     used.add(waiver)
                 else:
                     findings.append(_finding(unused_waiver, problem, settings))
-    findings.sort(key=Finding.sort_key)
+    findings.sort(key=FINDING_ORDER)
     return CheckResult(tuple(findings), frozenset(used), tuple(m.ID for m in modules))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
 
@@ -54,3 +55,7 @@ class Finding:
             "col": self.col,
             "claim": self.claim,
         }
+
+
+# The key of Finding.sort_key as one C-level call, for sorting thousands of findings.
+FINDING_ORDER = attrgetter("path", "line", "col", "rule", "message")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -268,6 +268,11 @@ class ArgumentMap:
     def supporters_of(self, claim_id: str) -> list[Argument]:
         """Arguments (linked or convergent) whose conclusion is ``claim_id``."""
         return self._supports_into.get(claim_id, [])
+
+    @property
+    def supported_claims(self) -> KeysView[str]:
+        """Ids of the claims some argument (linked or convergent) concludes."""
+        return self._supports_into.keys()
 
     def arguments_using(self, claim_id: str) -> list[Argument]:
         """Arguments in which ``claim_id`` is a premise."""

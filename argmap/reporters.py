@@ -37,7 +37,10 @@ def format_line(finding: Finding) -> str:
 
 def report_lines(report: CheckReport) -> str:
     """One finding per line, unwrapped, for pipes and editors."""
-    return "".join(format_line(f) + "\n" for f in report.findings)
+    # format_line's f-string written out: one call fewer per finding, on maps with thousands.
+    severity = {s: s.value for s in Severity}
+    return "".join([f"{f.path}:{f.line}:{f.col}: {f.rule} {severity[f.severity]} {f.message}\n"
+                    for f in report.findings])
 
 
 def report_json(report: CheckReport) -> str:
