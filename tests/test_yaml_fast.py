@@ -105,7 +105,10 @@ def test_every_yaml_file_in_the_repository(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: str(p.relative_to(REPO)))
 def test_shipped_maps_take_the_fast_path(path: Path) -> None:
-    assert same_tree_or_gives_up(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    assert same_tree_or_gives_up(text)
+    tree, slow = parse_tree(text, "m.yaml"), parse_tree_libyaml(text, "m.yaml")
+    assert tree is not None and slow is not None and difference(tree, slow) is None
 
 
 def test_rule_fixture_maps_mostly_take_the_fast_path() -> None:
@@ -285,6 +288,13 @@ def test_tidy_yamlish_text_gives_the_same_tree_and_mostly_the_fast_path() -> Non
 
 def test_tricky_yamlish_text_gives_the_same_tree_or_gives_up() -> None:
     assert _run(yamlish(tricky=True), EXAMPLES) > 0.02
+
+
+@fuzz()
+@given(st.lists(st.sampled_from(list("ab :-#'\"[]{},|>\\\t&*!?%@~é") + ["  ", "\n", "\n  "]),
+                max_size=40).map("".join))
+def test_any_text_gives_the_same_tree_or_gives_up(text: str) -> None:
+    same_tree_or_gives_up(text)  # compose_strict raises nothing but NotInSubset
 
 
 # ---- Hypothesis: maps written by dump_map (what `argmap import` writes) -----------------------
