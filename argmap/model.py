@@ -332,6 +332,8 @@ class ArgumentMap:
     @cached_property
     def connected_to_conclusions(self) -> frozenset[str]:
         """Claims with a directed path to a thesis or a recommendation, via any relation."""
+        if "sides" in self.__dict__:  # sides searched the same paths: every node it reached
+            return frozenset(self.sides.keys() & self.claims.keys())
         reached = set(self._conclusion_ids)
         stack = list(reached)
         pred = self.predecessors

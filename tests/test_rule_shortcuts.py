@@ -1,4 +1,4 @@
-"""The rules' shortcuts find what the full searches find: phrase pre-search, acyclic peeling."""
+"""Shortcuts find what the full searches find: phrases, cycles, sides and reach."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from argmap.errors import Position
+from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind
 from argmap.rules import circular_support, overstated_conclusion
 from argmap.rules.overstated_conclusion import booster_in, hedge_in
 
@@ -61,3 +63,52 @@ def test_peeling_keeps_every_cycle(succ: dict[str, set[str]]) -> None:
     assert cyclic <= left
     if not cyclic:  # without a cycle every node is peeled away, and the rule stops there
         assert not left
+
+
+NAMES = "abcdefg"
+
+
+@st.composite
+def argument_maps(draw: st.DrawFn) -> ArgumentMap:
+    """Small maps with every relation: supports, linked arguments with warrants, attacks."""
+    pos = Position("m.yaml", 1, 1)
+    kinds = draw(st.lists(st.sampled_from(list(ClaimKind)), min_size=len(NAMES),
+                          max_size=len(NAMES)))
+    claims = [Claim(name, name, kind, pos) for name, kind in zip(NAMES, kinds, strict=True)]
+    arguments = []
+    for i, (premises, conclusion, warrant) in enumerate(draw(st.lists(st.tuples(
+            st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True),
+            st.sampled_from(NAMES), st.none() | st.sampled_from(NAMES)), max_size=6))):
+        arguments.append(Argument(f"arg{i}", conclusion, tuple(premises), pos, warrant=warrant))
+    targets = [*NAMES, *(a.id for a in arguments)]
+    attacks = [Attack(attacker, target, AttackKind.REBUT if target in NAMES else
+                      AttackKind.UNDERCUT, pos)
+               for attacker, target in draw(st.lists(st.tuples(
+                   st.sampled_from(NAMES), st.sampled_from(targets)), max_size=6))]
+    return ArgumentMap(claims, arguments, attacks)
+
+
+def _sides_by_states(amap: ArgumentMap) -> dict[str, frozenset[str]]:
+    """Sides by the plain search over (node, side) states, the definition in the docstring."""
+    found: dict[str, set[str]] = {}
+    todo = [(c.id, "pro") for c in amap.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)]
+    while todo:
+        node, side = todo.pop()
+        if side in found.setdefault(node, set()):
+            continue
+        found[node].add(side)
+        for parent, role in amap.predecessors.get(node, {}).items():
+            attacking = role in ("rebut", "undercut")
+            todo.append((parent, ({"pro", "con"} - {side}).pop() if attacking else side))
+    return {node: frozenset(sides) for node, sides in found.items()}
+
+
+@settings(max_examples=300, deadline=None)
+@given(argument_maps())
+def test_sides_and_reach_agree_with_the_plain_searches(amap: ArgumentMap) -> None:
+    """sides matches the state search; the claims it reaches are connected_to_conclusions."""
+    fresh = ArgumentMap(amap.claims.values(), amap.arguments.values(), amap.attacks)
+    connected_alone = fresh.connected_to_conclusions  # its own search, sides not yet known
+    assert amap.sides == _sides_by_states(amap)
+    assert amap.connected_to_conclusions == connected_alone  # derived from sides
+    assert connected_alone == frozenset(set(amap.sides) & set(amap.claims))

@@ -62,10 +62,27 @@ def grounded_labelling(fw: Framework) -> tuple[list[int], list[int]]:
         decided += 1
         queue.append(node)
 
+    # First pass, nothing decided yet: a claim stands or falls on its grounds and its attackers'
+    # and supporters' count alone (decide_claim with nothing forced out), an argument on its
+    # counts (decide_argument); written out, as it visits every node.
     for node in range(nc):
-        decide_claim(node)
+        if grounded[node]:
+            if open_attack[node]:
+                continue
+            label[node] = IN
+        elif open_support[node] == 0:
+            label[node] = OUT
+        else:
+            continue
+        rank[node] = decided
+        decided += 1
+        queue.append(node)
     for node in range(nc, n):
-        decide_argument(node)
+        if open_support[node] == 0 and open_attack[node] == 0:
+            label[node] = IN
+            rank[node] = decided
+            decided += 1
+            queue.append(node)
     premise_in, rebuts, undercuts = fw.premise_in, fw.rebuts, fw.undercuts
     conclusion = fw.conclusion
     while queue:
