@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from operator import attrgetter
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from argmap.errors import Position
-
-if TYPE_CHECKING:
-    import networkx as nx
+from argmap.map_views import MapViews
 
 T = TypeVar("T")
 
@@ -132,10 +130,6 @@ class MapDocument:
     extends: str | None = None
 
 
-_NO_PREDECESSORS: Mapping[str, str] = {}
-_PRO, _CON, _BOTH = frozenset({"pro"}), frozenset({"con"}), frozenset({"pro", "con"})
-
-
 def _grouped(items: Iterable[T], key_of: Callable[[T], str]) -> dict[str, list[T]]:
     """Items by key, each list in the items' order."""
     groups: dict[str, list[T]] = {}
@@ -154,7 +148,7 @@ def convergent_id(premise: str, conclusion: str) -> str:
     return f"{premise}->{conclusion}"
 
 
-class ArgumentMap:
+class ArgumentMap(MapViews):
     """An immutable argument map with the queries rules need.
 
     The graph has a node per claim (``type="claim"``) and per argument (``type="argument"``).
@@ -162,8 +156,9 @@ class ArgumentMap:
     argument -> conclusion (``role="conclusion"``), attacker -> target (``role="rebut"`` or
     ``role="undercut"``).
 
-    The networkx graphs are built on first use; the rules run on plain adjacency dicts with the
-    same edges, so checking a map neither imports networkx nor pays for its graph.
+    The networkx graphs are built on first use; the rules run on plain adjacency dicts and
+    integer rows with the same edges (argmap/map_views.py), so checking a map neither imports
+    networkx nor pays for its graph.
     """
 
     def __init__(
@@ -206,54 +201,6 @@ class ArgumentMap:
     @cached_property
     def _attacks_by(self) -> dict[str, list[Attack]]:
         return _grouped(self.attacks, attrgetter("attacker"))
-
-    def _edges(self) -> Iterator[tuple[str, str, str]]:
-        """Every (source, target, role) edge of the graph, in the order the graph adds them."""
-        for arg in self.arguments.values():
-            for p in arg.premises:
-                yield p, arg.id, "premise"
-            if arg.warrant is not None:
-                yield arg.warrant, arg.id, "warrant"
-            yield arg.id, arg.conclusion, "conclusion"
-        for a in self.attacks:
-            yield a.attacker, a.target, a.kind.value
-
-    @cached_property
-    def graph(self) -> nx.DiGraph:
-        """The frozen networkx graph of claims and arguments (see the class docstring)."""
-        import networkx as nx
-
-        graph = nx.DiGraph()
-        graph.add_nodes_from(self.claims, type="claim")
-        graph.add_nodes_from(self.arguments, type="argument")
-        graph.add_edges_from((u, v, {"role": role}) for u, v, role in self._edges())
-        return nx.freeze(graph)
-
-    @cached_property
-    def predecessors(self) -> Mapping[str, Mapping[str, str]]:
-        """Node -> {predecessor: role}: ``graph.pred`` as plain dicts, in the graph's order.
-
-        As in the graph, a second edge between the same two nodes replaces the first one's role.
-        """
-        # The edges of _edges(), added without a generator and a setdefault per edge.
-        pred: dict[str, dict[str, str]] = {}
-        for arg in self.arguments.values():
-            if arg.premises or arg.warrant is not None:
-                into = pred.get(arg.id)
-                if into is None:
-                    into = pred[arg.id] = dict.fromkeys(arg.premises, "premise")
-                else:
-                    into.update(dict.fromkeys(arg.premises, "premise"))
-                if arg.warrant is not None:
-                    into[arg.warrant] = "warrant"
-            into = pred.get(arg.conclusion)
-            if into is None:
-                pred[arg.conclusion] = {arg.id: "conclusion"}
-            else:
-                into[arg.id] = "conclusion"
-        for attack in self.attacks:
-            pred.setdefault(attack.target, {})[attack.attacker] = attack.kind.value
-        return pred
 
     # -- queries -------------------------------------------------------------------------
 
@@ -306,97 +253,6 @@ class ArgumentMap:
     def claims_of_kind(self, *kinds: ClaimKind) -> Iterator[Claim]:
         """Claims of the given kinds, in file order."""
         return (c for c in self.claims.values() if c.kind in kinds)
-
-    @cached_property
-    def support_successors(self) -> Mapping[str, Mapping[str, None]]:
-        """Claim -> the claims it supports as premise or warrant (an ordered set), as dicts."""
-        succ: dict[str, dict[str, None]] = {claim_id: {} for claim_id in self.claims}
-        for arg in self.arguments.values():
-            succ.setdefault(arg.conclusion, {})
-            for p in arg.premises + ((arg.warrant,) if arg.warrant else ()):
-                succ.setdefault(p, {})[arg.conclusion] = None
-        return succ
-
-    @cached_property
-    def support_graph(self) -> nx.DiGraph:
-        """Claim -> claim edges, premise (or warrant) to conclusion, arguments collapsed."""
-        import networkx as nx
-
-        graph = nx.DiGraph()
-        graph.add_nodes_from(self.claims)
-        for arg in self.arguments.values():
-            sources = arg.premises + ((arg.warrant,) if arg.warrant else ())
-            graph.add_edges_from((p, arg.conclusion) for p in sources)
-        return graph
-
-    @cached_property
-    def connected_to_conclusions(self) -> frozenset[str]:
-        """Claims with a directed path to a thesis or a recommendation, via any relation."""
-        if "sides" in self.__dict__:  # sides searched the same paths: every node it reached
-            return frozenset(self.sides.keys() & self.claims.keys())
-        reached = set(self._conclusion_ids)
-        stack = list(reached)
-        pred = self.predecessors
-        while stack:
-            for p in pred.get(stack.pop(), _NO_PREDECESSORS):
-                if p not in reached:
-                    reached.add(p)
-                    stack.append(p)
-        return frozenset(reached.intersection(self.claims))
-
-    @property
-    def _conclusion_ids(self) -> list[str]:
-        """Ids of the theses and recommendations, in file order."""
-        return [c.id for c in self.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)]
-
-    def supported_from(self, seeds: Iterable[str]) -> frozenset[str]:
-        """Claims with a support path of one step or more from any seed (one linear BFS)."""
-        succ = self.support_successors
-        reached: set[str] = {c for s in seeds for c in succ[s]}
-        stack = list(reached)
-        while stack:
-            for c in succ[stack.pop()]:
-                if c not in reached:
-                    reached.add(c)
-                    stack.append(c)
-        return frozenset(reached)
-
-    @cached_property
-    def sides(self) -> Mapping[str, frozenset[str]]:
-        """Which side of the debate each claim and argument is on: ``pro`` and/or ``con``.
-
-        Theses and recommendations are ``pro``; whatever supports a node shares its side, and
-        whatever attacks a node takes the other side. A node reached both ways has both; a node
-        with no path to a thesis or recommendation has no entry.
-        """
-        pred = self.predecessors
-        # reached[True]: nodes found pro, reached[False]: found con; one search per side
-        # from the nodes the other side's search handed over through an attack.
-        reached: dict[bool, set[str]] = {True: set(), False: set()}
-        pending: dict[bool, list[str]] = {True: self._conclusion_ids, False: []}
-        side = True
-        while pending[True] or pending[False]:
-            found, stack, handed = reached[side], pending[side], pending[not side]
-            while stack:
-                node = stack.pop()
-                if node in found:
-                    continue
-                found.add(node)
-                for parent, role in pred.get(node, _NO_PREDECESSORS).items():
-                    if role == "rebut" or role == "undercut":
-                        handed.append(parent)
-                    elif parent not in found:
-                        stack.append(parent)
-            side = not side
-        pro, con = reached[True], reached[False]
-        sides = dict.fromkeys(con - pro, _CON)
-        sides.update(dict.fromkeys(pro - con, _PRO))
-        sides.update(dict.fromkeys(pro & con, _BOTH))
-        return sides
-
-    def reaches_thesis(self, claim_id: str) -> bool:
-        """Whether the claim has a path to a thesis or a recommendation."""
-        return claim_id in self.connected_to_conclusions
 
     def stats(self) -> dict[str, int]:
         """Counts for ``argmap stats``.

@@ -80,9 +80,10 @@ def argument_maps(draw: st.DrawFn) -> ArgumentMap:
             st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True),
             st.sampled_from(NAMES), st.none() | st.sampled_from(NAMES)), max_size=6))):
         arguments.append(Argument(f"arg{i}", conclusion, tuple(premises), pos, warrant=warrant))
-    targets = [*NAMES, *(a.id for a in arguments)]
-    attacks = [Attack(attacker, target, AttackKind.REBUT if target in NAMES else
-                      AttackKind.UNDERCUT, pos)
+    # "nowhere": a map built in code may attack nothing, and sides must still answer
+    targets = [*NAMES, *(a.id for a in arguments), "nowhere"]
+    attacks = [Attack(attacker, target, AttackKind.UNDERCUT if target.startswith("arg") else
+                      AttackKind.REBUT, pos)
                for attacker, target in draw(st.lists(st.tuples(
                    st.sampled_from(NAMES), st.sampled_from(targets)), max_size=6))]
     return ArgumentMap(claims, arguments, attacks)

@@ -46,9 +46,6 @@ class Framework:
         return node < self.n_claims
 
 
-_NO_NODES: list[int] = []  # the shared empty row of compile_map; never appended to
-
-
 def grounds_of(amap: ArgumentMap, claim_id: str, presume: bool) -> str:
     """Why a claim stands without support, or "" when it needs an argument.
 
@@ -74,59 +71,12 @@ def _grounds(claim: Claim, presumed: bool) -> str:
 
 def compile_map(amap: ArgumentMap, presume: bool = False) -> Framework:
     """Index the map's claims, arguments, supports and attacks (linear in the map's size)."""
-    claim_ids = list(amap.claims)
-    ids = (*claim_ids, *amap.arguments)
-    index = dict(zip(ids, range(len(ids)), strict=True))
-    node_of = index.__getitem__
-    n_claims = len(claim_ids)
-    # Most nodes have no rebutter, no undercut, ...: their rows share one empty list, and a
-    # node gets a list of its own only when the first entry comes (`if row` is False only for
-    # the shared one, so it is never appended to). Half a million empty lists on a
-    # 100,000-claim map cost more than the search itself.
-    supporters: list[list[int]] = [_NO_NODES] * n_claims
-    rebutters: list[list[int]] = [_NO_NODES] * n_claims
-    premise_in: list[list[int]] = [_NO_NODES] * n_claims
-    rebuts: list[list[int]] = [_NO_NODES] * n_claims
-    undercuts: list[list[int]] = [_NO_NODES] * n_claims
-    premises: list[tuple[int, ...]] = []
-    undercutters: list[list[int]] = [_NO_NODES] * len(amap.arguments)
-    conclusion: list[int] = []
-    for node, arg in enumerate(amap.arguments.values(), n_claims):
-        needed = arg.premises if arg.warrant is None else (*arg.premises, arg.warrant)
-        needed_nodes = tuple(map(node_of, needed))
-        premises.append(needed_nodes)
-        for p in needed_nodes:
-            row = premise_in[p]
-            if row:
-                row.append(node)
-            else:
-                premise_in[p] = [node]
-        target = node_of(arg.conclusion)
-        conclusion.append(target)
-        row = supporters[target]
-        if row:
-            row.append(node)
-        else:
-            supporters[target] = [node]
-    for attack in amap.attacks:
-        attacker, target = node_of(attack.attacker), node_of(attack.target)
-        if target < n_claims:  # a rebuttal
-            by_target, slot, targets = rebutters, target, rebuts
-        else:  # an undercut; argument rows start at 0
-            by_target, slot, targets = undercutters, target - n_claims, undercuts
-        row = by_target[slot]
-        if row:
-            row.append(attacker)
-        else:
-            by_target[slot] = [attacker]
-        row = targets[attacker]
-        if row:
-            row.append(target)
-        else:
-            targets[attacker] = [target]
+    rows = amap.node_rows  # built once per map, shared with the map's own searches
+    supporters = rows.supporters
     grounds = [
         _grounds(claim, presume and not claim_supporters)
         for claim, claim_supporters in zip(amap.claims.values(), supporters, strict=True)
     ]
-    return Framework(ids, n_claims, grounds, supporters, rebutters, premises, undercutters,
-                     conclusion, premise_in, rebuts, undercuts)
+    return Framework(rows.ids, rows.n_claims, grounds, supporters, rows.rebutters, rows.premises,
+                     rows.undercutters, rows.conclusion, rows.premise_in, rows.rebuts,
+                     rows.undercuts)
