@@ -212,6 +212,17 @@ class MapViews:
         kinds = (ClaimKind.THESIS, ClaimKind.RECOMMENDATION)
         return [c.id for c in self.claims.values() if c.kind in kinds]
 
+    def support_rows(self) -> NodeRows | None:
+        """node_rows when its premise rows hold exactly support_successors' edges, else None."""
+        # support_successors skips an empty-string warrant, node_rows would index it: only a
+        # map built in code has an id "" at all.
+        if "" in self.claims:
+            return None
+        try:
+            return self.node_rows
+        except (KeyError, IndexError):  # a map built in code with relations to nothing
+            return None
+
     def supported_from(self, seeds: Iterable[str]) -> frozenset[str]:
         """Claims with a support path of one step or more from any seed (one linear BFS)."""
         succ = self.support_successors

@@ -113,3 +113,16 @@ def test_sides_and_reach_agree_with_the_plain_searches(amap: ArgumentMap) -> Non
     assert amap.sides == _sides_by_states(amap)
     assert amap.connected_to_conclusions == connected_alone  # derived from sides
     assert connected_alone == frozenset(set(amap.sides) & set(amap.claims))
+
+
+@settings(max_examples=300, deadline=None)
+@given(argument_maps())
+def test_peeling_the_rows_agrees_with_peeling_by_name(amap: ArgumentMap) -> None:
+    """Where the integer rows exist, they are acyclic exactly when peeling by name empties."""
+    try:
+        rows = amap.node_rows
+    except KeyError:
+        return  # a map that attacks nothing: the rule peels by name
+    assert rows.n_claims == len(NAMES)
+    by_name = circular_support._after_acyclic_part(amap.support_successors)
+    assert circular_support._acyclic(amap) == (not by_name)

@@ -55,6 +55,8 @@ _MAX_NAMED = 10
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
     """Report one support cycle per strongly connected component of the support graph."""
+    if _acyclic(amap):
+        return
     succ = amap.support_successors
     on_cycles = _after_acyclic_part(succ)
     if not on_cycles:
@@ -77,6 +79,32 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
                 named += f", ... ({len(members) - _MAX_NAMED} more)"
             message += f" (component of {len(members)} claims: {named})"
         yield Problem(message=message, pos=amap.claims[start].pos, subject=start)
+
+
+def _acyclic(amap: ArgumentMap) -> bool:
+    """Whether peeling (as `_after_acyclic_part`) removes every claim, on the integer rows.
+
+    The rows are built once per map for the semantics and sides anyway, and a claim that
+    supports nothing shares one empty row, so most claims cost a counter and no lookup.
+    """
+    rows = amap.support_rows()
+    if rows is None:
+        return False
+    nc, premise_in, conclusion = rows.n_claims, rows.premise_in, rows.conclusion
+    # One count per (premise or warrant, argument) edge; peeling takes each edge once again.
+    indegree = [0] * nc
+    for target, needed in zip(conclusion, rows.premises, strict=True):
+        indegree[target] += len(needed)
+    unsupported = [claim for claim, count in enumerate(indegree) if not count]
+    peeled = 0
+    while unsupported:
+        peeled += 1
+        for argument in premise_in[unsupported.pop()]:
+            target = conclusion[argument - nc]
+            indegree[target] -= 1
+            if not indegree[target]:
+                unsupported.append(target)
+    return peeled == nc
 
 
 def _after_acyclic_part(succ: Mapping[str, Iterable[str]]) -> set[str]:
