@@ -3,7 +3,8 @@
 libyaml's events (each with two Mark objects) cost more than the tree is worth on big maps.
 Maps are written in a small, regular subset of YAML: block mappings with plain or quoted keys,
 block lists (indented or not), comments, plain or quoted scalars and flow lists or mappings on
-one line, and folded or literal block scalars. This module composes that subset from compiled
+one line, plain and single-quoted scalars folded over lines (dump_map writes those for long
+texts), and folded or literal block scalars. This module composes that subset from compiled
 regular expressions, one match per line, into the same YScalar/YSeq/YMap tree with the
 positions libyaml reports. Anything outside the subset or in doubt (errors included) makes it
 give up, and parse_tree composes through libyaml, which words every error. So this path never
@@ -49,6 +50,8 @@ _MAP, _SEQ, _INDENTLESS = 0, 1, 2  # frame kinds; an indentless list sits at its
 # A key or "-" whose value is on later lines: its kind, collection, key, indent, and where
 # libyaml puts the empty value if none comes (just after the ":" or the "-").
 _Pending = tuple[int, Any, "YScalar | None", int, int, int]
+# A plain scalar continued over lines: the node, and the line and column where its text ends.
+_Continued = tuple["YScalar", int, int]
 
 
 def compose_fast(text: str) -> YNode | None:
@@ -77,6 +80,7 @@ def compose_strict(text: str) -> YNode:
     root: YNode | None = None
     pending: _Pending | None = None
     steady = -2  # the indent of the innermost mapping while no value is pending, else -2
+    continued: _Continued | None = None  # the plain scalar last continued, and where it ends
     index = 0  # the 1-based number of this line
     for line in lines:
         index += 1
@@ -88,7 +92,11 @@ def compose_strict(text: str) -> YNode:
                 if quoted_key is None:
                     if plain is None and (not rest or rest[0] == "#"):
                         continue  # a blank or comment line
-                    raise NotInSubset  # a lone scalar: a continuation, or a root scalar
+                    # A scalar alone on its line: the next line of a plain scalar, or not ours.
+                    continued = _continue_plain(
+                        lines, index, col, plain if plain is not None else rest, node, indent,
+                        pending, continued)
+                    continue
                 key = quoted_text(quoted_key)
             # Commonest of all: the next entry of the current mapping (col == steady); next
             # commonest, the first entry of a mapping that is the value of the line before.
@@ -212,6 +220,40 @@ def _enter(col: int, dash: bool, line: int, stack: list[tuple[int, int, Any]], k
     if col != indent:
         raise NotInSubset
     return kind, indent, node, root, None
+
+
+def _continue_plain(lines: list[str], line: int, col: int, text: str, node: Any, indent: int,
+                    pending: _Pending | None, continued: _Continued | None) -> _Continued:
+    """Add ``text``, alone on ``line`` at ``col``, to the plain scalar the lines above end with.
+
+    libyaml folds such a line into a plain scalar when it is more indented than the collection
+    holding the scalar: joined by a space, or by a line break for each blank line between.
+    Returns where the scalar now ends; raises NotInSubset for anything else.
+    """
+    if pending is not None or node is None or col <= indent:
+        raise NotInSubset  # a value starting on the line after its key, or bad indentation
+    above = line - 1  # the 1-based number of the content line above
+    while above > 0 and not lines[above - 1].strip(" "):
+        above -= 1
+    items = node.items
+    if not items or above == 0:
+        raise NotInSubset
+    last = items[-1] if type(node) is YSeq else next(reversed(items.values()))[1]
+    if type(last) is not YScalar or not last.plain or not last.value:
+        raise NotInSubset
+    if continued is not None and continued[0] is last:
+        end_line, end_col = continued[1], continued[2]
+    else:
+        end_line, end_col = last.line, last.col - 1 + len(last.value)
+    if end_line != above or len(lines[above - 1].rstrip(" ")) != end_col:
+        raise NotInSubset  # the scalar ended (a comment, say) before the line above ended
+    cut = text.find(" #")
+    content = (text if cut < 0 else text[:cut]).rstrip(" ")
+    if ": " in content or content[-1] == ":":
+        raise NotInSubset
+    blank = line - 1 - above
+    last.value += ("\n" * blank if blank else " ") + content
+    return last, line, col + len(content)
 
 
 def _attach(owner: Any, key: YScalar | None, value: YNode) -> None:

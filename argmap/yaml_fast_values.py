@@ -28,6 +28,9 @@ _DOUBLE = re.compile("(" + DOUBLE_QUOTED + ")" + _END)
 _BLOCK_HEADER = re.compile(r"[|>]-?" + _END)
 _TAIL = re.compile(_END)
 _SINGLE_AT = re.compile(SINGLE_QUOTED)
+_SINGLE_OPEN = re.compile(r"'((?:[^']|'')*)$")  # opened, not closed on its line
+_SINGLE_RUN = re.compile(r"(?:[^']|'')*$")  # a line inside: no closing quote
+_SINGLE_CLOSE = re.compile(r"((?:[^']|'')*)'" + _END)  # the closing line
 _DOUBLE_AT = re.compile(DOUBLE_QUOTED)
 # Plain scalars in flow collections end at ",[]{}"; a ":" or "#" in one we leave to libyaml
 # (their rules there differ between libyaml versions, and maps do not need them).
@@ -53,9 +56,11 @@ def inline_value(rest: str, line: int, col: int, parent_indent: int, lines: list
         return YScalar(value, True, line, col)
     if first == "'" or first == '"':
         quoted = (_SINGLE if first == "'" else _DOUBLE).match(rest)
-        if quoted is None:
-            raise NotInSubset  # not closed on this line, or something after it
-        return YScalar(quoted_text(quoted.group(1)), False, line, col)
+        if quoted is not None:
+            return YScalar(quoted_text(quoted.group(1)), False, line, col)
+        if first == "'":
+            return _single_quoted_lines(rest, line, col, parent_indent, lines)
+        raise NotInSubset  # not closed on this line, or something after it
     if first == "[":
         return flow_list(rest, line, col)
     if first == "{":
@@ -162,6 +167,40 @@ def _flow_scalar(text: str, pos: int, line: int, col: int) -> tuple[YScalar, int
         raise NotInSubset  # an empty item, a trailing comma, an indicator: leave it to libyaml
     value = plain.group().rstrip(" ")
     return YScalar(value, True, line, col + pos), pos + len(value)
+
+
+def _single_quoted_lines(rest: str, line: int, col: int, parent_indent: int,
+                         lines: list[str]) -> YScalar:
+    """A single-quoted scalar opened in ``rest`` on ``line`` (1-based) and closed on a later one.
+
+    libyaml folds its lines as in a plain scalar: a line break becomes a space, or a line break
+    for each blank line between; spaces around a break are dropped. Its lines are blanked in
+    ``lines``, so the caller passes over them as blank lines.
+    """
+    opened = _SINGLE_OPEN.match(rest)
+    if opened is None:
+        raise NotInSubset  # closed, then something other than a comment after it
+    parts = [opened.group(1).rstrip(" ")]
+    breaks = 0  # blank lines since the last line with text
+    for index in range(line, len(lines)):
+        text = lines[index]
+        inner = text.lstrip(" ")
+        if not inner:
+            breaks += 1
+            continue
+        if len(text) - len(inner) <= parent_indent:
+            raise NotInSubset  # libyaml is lenient about this indentation; we are not
+        parts.append("\n" * breaks if breaks else " ")
+        breaks = 0
+        closed = _SINGLE_CLOSE.match(inner)
+        if closed is not None:
+            parts.append(closed.group(1))
+            lines[line : index + 1] = [""] * (index + 1 - line)
+            return YScalar("".join(parts).replace("''", "'"), False, line, col)
+        if _SINGLE_RUN.match(inner) is None:
+            raise NotInSubset  # closed, then more text
+        parts.append(inner.rstrip(" "))
+    raise NotInSubset  # never closed
 
 
 def _block_scalar(header: str, line: int, col: int, parent_indent: int,

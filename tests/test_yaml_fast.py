@@ -123,6 +123,21 @@ def test_generated_benchmark_maps_take_the_fast_path(seed: int) -> None:
     assert same_tree_or_gives_up(generate.to_yaml(generate.generate(300, seed), seed))
 
 
+TAKEN = [
+    "text: The city should build\n  the tram line,\n\n  \n  soon.\nnote: x\n",  # folded lines
+    "- a\n  b\n- c\n",
+    "a:\n  - k: a b  \n      c\n  - 'x  \n\n    y '' z  \n    w'  # note\nb: 1\n",
+    "a: '\n  x'\n",
+    "a: |\n  x\n\n   y\n  z\nb: >-\n  p\n  q\n\n  r\n",
+    "a: {x: [1, 'b'], y: \"\\u00e9\"}\n'q': [c, d]\n",
+]
+
+
+@pytest.mark.parametrize("text", TAKEN)
+def test_multi_line_scalars_and_flow_take_the_fast_path(text: str) -> None:
+    assert same_tree_or_gives_up(text)
+
+
 # ---- Hypothesis: YAML-ish text from the tricky pieces ------------------------------------------
 
 # Pieces the fast path takes (PLAIN, KEYS, ESCAPES), and ODD ones that should make it give up or
@@ -211,6 +226,39 @@ def block_scalar(draw: st.DrawFn, parent: int, tricky: bool) -> list[str]:
 
 
 @st.composite
+def continuation(draw: st.DrawFn, holder: int, tricky: bool) -> list[str]:
+    """Lines continuing a multi-line plain scalar of a collection at ``holder``, with blanks."""
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 3))):
+        lines += [" " * draw(st.integers(0, holder + 3))] * draw(st.sampled_from([0, 0, 0, 1, 2]))
+        shift = draw(st.integers(-1 if tricky else 1, 3))
+        words = draw(st.lists(st.one_of(pieces(PLAIN, ODD_PLAIN, tricky), st.sampled_from(
+            ["- x", "[a]", "'q", "k: v", "# c", "&a", "x #y"] if tricky else ["'q", "[a]"])),
+            min_size=1, max_size=3))
+        lines.append(" " * max(0, holder + shift) + " ".join(words) + draw(SPACES))
+    return lines
+
+
+@st.composite
+def single_quoted_lines(draw: st.DrawFn, holder: int, tricky: bool) -> list[str]:
+    """A single-quoted scalar over several lines, with blank lines and spaces around breaks."""
+    def words() -> str:
+        text = " ".join(draw(st.lists(st.one_of(pieces(PLAIN, ODD_PLAIN, tricky), st.sampled_from(
+            ["'", "- x", "# c", "k: v", '"'])), max_size=3)))
+        return text.replace("'", "''" if not tricky or draw(st.booleans()) else "'")
+
+    lines = ["'" + words() + draw(SPACES)]
+    for _ in range(draw(st.integers(0, 3))):
+        lines += [" " * draw(st.integers(0, holder + 3))] * draw(st.sampled_from([0, 0, 1, 2]))
+        pad = " " * max(0, holder + draw(st.integers(-1 if tricky else 1, 3)))
+        lines.append(pad + words() + draw(SPACES))
+    pad = " " * max(0, holder + draw(st.integers(-1 if tricky else 1, 3)))
+    tail = draw(st.sampled_from(["", "", " # c", "  "] + (["x", "#c", " 'y'"] if tricky else [])))
+    lines.append(pad + words() + draw(SPACES) + "'" + tail)
+    return lines
+
+
+@st.composite
 def inline_value(draw: st.DrawFn, tricky: bool) -> str:
     """What may follow ``key: `` or ``- `` on the same line."""
     plain = pieces(PLAIN, ODD_PLAIN, tricky)
@@ -247,8 +295,17 @@ def block(draw: st.DrawFn, indent: int, tricky: bool, depth: int = 0) -> list[st
             used.add(key)
             lead, entry, child_indent, inner_list = pad, key + ":", indent, False
         shape = draw(st.integers(0, 5))
-        if shape <= 2:
+        if shape <= 1:
             lines.append(lead + entry + ("" if inner_list else " ") + draw(inline_value(tricky)))
+        elif shape == 2 and draw(st.booleans()):  # a plain scalar over several lines
+            value = draw(pieces(PLAIN, ODD_PLAIN, tricky)) if not tricky else draw(
+                inline_value(tricky))
+            lines.append(lead + entry + ("" if inner_list else " ") + value)
+            lines += draw(continuation(child_indent, tricky))
+        elif shape == 2:  # a single-quoted scalar over several lines
+            quoted_lines = draw(single_quoted_lines(child_indent, tricky))
+            lines.append(lead + entry + ("" if inner_list else " ") + quoted_lines[0])
+            lines += quoted_lines[1:]
         elif shape == 3:
             lines.append(lead + entry + draw(SPACES))  # an empty value
         elif shape == 4 and depth < 3:
@@ -305,6 +362,7 @@ WORDS = ["tram", "city", "budget", "grant", "5%", "e.g.", "it's", '"quoted"', "a
 ids = st.text(st.sampled_from("abcxyz019_-."), min_size=1, max_size=6).filter(
     lambda s: s[0] not in "-.")
 texts = st.one_of(
+    st.lists(st.sampled_from(WORDS[:4] + WORDS[11:16]), min_size=1, max_size=40).map(" ".join),
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=40).map(" ".join),
     st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40),
 ).filter(lambda s: s.strip() != "")
@@ -379,6 +437,10 @@ ERRORS = {
     "a: \"\\q\"\n": (1, 5, "YAML syntax error: found unknown escape character "
                            "(while parsing a quoted scalar)"),
     "a: 1\nb: \x00\n": (2, 4, "'\\x00' is not allowed in a YAML file"),
+    "a: x # c\n  y\n":  # a comment ends a plain scalar: no next line for it
+        (2, 3, "YAML syntax error: did not find expected key (while parsing a block mapping)"),
+    "a: 'x\n  y' z\n":
+        (2, 6, "YAML syntax error: did not find expected key (while parsing a block mapping)"),
 }
 
 
