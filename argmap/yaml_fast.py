@@ -150,8 +150,7 @@ def compose_strict(text: str) -> YNode:
                 pending = (_SEQ, node, None, indent, index, col + 2)
                 continue
             else:
-                node.items.append(inline_value(rest, index, found.start(6) + 1,
-                                          indent, lines))
+                node.items.append(inline_value(rest, index, found.start(6) + 1, indent, lines))
                 continue
         # A mapping entry: items are the mapping's, key its key, at key_col.
         if quoted_key is None:
@@ -161,8 +160,7 @@ def compose_strict(text: str) -> YNode:
         if key in items:
             raise NotInSubset  # a duplicate is an error, which libyaml's path words
         if plain is not None:  # the commonest value: a plain scalar, nothing after it
-            items[key] = (key_node, new_scalar(plain, True, index,
-                                               found.start(5) + 1))
+            items[key] = (key_node, new_scalar(plain, True, index, found.start(5) + 1))
         elif not rest or rest[0] == "#":
             raw = key if quoted_key is None else quoted_key
             pending = (_MAP, node, key_node, indent, index, key_col + len(raw) + 1)
@@ -170,8 +168,7 @@ def compose_strict(text: str) -> YNode:
         elif rest[0] == "[":
             simple = simple_flow(rest)
             if simple is None:
-                items[key] = (key_node, flow_list(rest, index,
-                                                   found.start(6) + 1))
+                items[key] = (key_node, flow_list(rest, index, found.start(6) + 1))
                 continue
             item_col = found.start(6) + 1
             seq = YSeq(index, item_col)
@@ -182,8 +179,8 @@ def compose_strict(text: str) -> YNode:
                 elements.append(new_scalar(item, True, index, item_col))
                 item_col += len(item) + 2
         else:
-            items[key] = (key_node, inline_value(rest, index, found.start(6) + 1,
-                                            indent, lines))
+            items[key] = (key_node, inline_value(rest, index, found.start(6) + 1, indent,
+                                                 lines))
     if pending is not None:
         _attach(pending[1], pending[2], YScalar("", True, pending[4], pending[5]))
     if root is None:
