@@ -28,12 +28,12 @@ from argmap.yaml_fast_values import (
 )
 from argmap.yaml_tree import YMap, YNode, YScalar, YSeq
 
-# The characters we take: libyaml's reader refuses controls, DEL, surrogates and U+FFFE/U+FFFF;
-# tabs, carriage returns, the other YAML line breaks (NEL, LS, PS) and BOMs we leave to it too.
-# (Document markers and directives need no check: a line starting "---", "..." or "%" matches
-# no line shape below, so it makes us give up.)
-_TAKEN = re.compile(
-    "[\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]*")
+# The characters we leave to libyaml: those its reader refuses (controls, DEL, C1 controls,
+# surrogates, U+FFFE, U+FFFF), tabs, carriage returns, the other YAML line breaks (NEL, LS, PS)
+# and byte order marks. (A small class: a big one of the allowed ranges takes milliseconds to
+# compile, which every start-up would pay.) Document markers and directives need no check: a
+# line starting "---", "..." or "%" matches no line shape below, so it makes us give up.
+_TAKEN = re.compile("[^\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]*")
 # Keys are short: libyaml refuses a key of over 1024 characters (bytes, in some versions), so
 # longer ones go to it.
 _KEY = PLAIN_FIRST + r"[^\s:]{0,127}+(?::[^\s:]{1,40}+){0,2}+"
