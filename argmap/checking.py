@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import ArgmapError, MapLoadError, Position
 from argmap.findings import FINDING_ORDER, Finding, Severity
+from argmap.gc_pause import cyclic_gc_paused
 from argmap.loader import load_map
 from argmap.reporters import CheckReport
 
@@ -73,23 +74,28 @@ def check_paths(
     findings: list[Finding] = []
     files = list(find_maps(paths, maps_only))
     claims = 0
-    for path in progress(files) if progress is not None else files:
-        map_settings = configs.settings_for(path) if configs is not None else settings
-        map_settings.enabled()  # a configuration's rule ids are checked before loading
-        try:
-            amap = load_map(path)
-        except MapLoadError as exc:
-            findings.append(_load_failure(exc, path))
-            continue
-        claims += len(amap.claims)
-        for finding in check_map(amap, map_settings).findings:
-            # A map that extends another repeats the base's findings; show each once.
-            if finding not in seen:
-                seen.add(finding)
-                findings.append(finding)
-    if not files and not maps_only:
-        raise ArgmapError("no map files found (looked for *.yaml and *.yml with 'argmap:')")
-    findings.sort(key=FINDING_ORDER)
+    # Loading and checking pause the cyclic collector themselves, but between the two, and
+    # while the findings are gathered and sorted, each burst of allocations would make it walk
+    # every object of the map: on 100,000 claims that cost 1.5 s of a 6 s check.
+    with cyclic_gc_paused():
+        for path in progress(files) if progress is not None else files:
+            map_settings = configs.settings_for(path) if configs is not None else settings
+            map_settings.enabled()  # a configuration's rule ids are checked before loading
+            try:
+                amap = load_map(path)
+            except MapLoadError as exc:
+                findings.append(_load_failure(exc, path))
+                continue
+            claims += len(amap.claims)
+            for finding in check_map(amap, map_settings).findings:
+                # A map that extends another repeats the base's findings; show each once.
+                if finding not in seen:
+                    seen.add(finding)
+                    findings.append(finding)
+            del amap  # freed now, while the collector is paused, not after
+        if not files and not maps_only:
+            raise ArgmapError("no map files found (looked for *.yaml and *.yml with 'argmap:')")
+        findings.sort(key=FINDING_ORDER)
     return CheckReport(tuple(findings), tuple(files), claims)
 
 
