@@ -20,7 +20,8 @@ from hypothesis import strategies as st
 
 from argmap.dump import dump_map
 from argmap.errors import MapLoadError, Position
-from argmap.loader import load_text
+from argmap.loader import load_map, load_text
+from argmap.new_map import skeleton
 from argmap.yaml_fast import compose_fast, compose_strict
 from argmap.yaml_fast_values import NotInSubset
 from argmap.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree, parse_tree_libyaml
@@ -109,6 +110,13 @@ def test_shipped_maps_take_the_fast_path(path: Path) -> None:
     assert same_tree_or_gives_up(text)
     tree, slow = parse_tree(text, "m.yaml"), parse_tree_libyaml(text, "m.yaml")
     assert tree is not None and slow is not None and difference(tree, slow) is None
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: str(p.relative_to(REPO)))
+def test_maps_argmap_writes_take_the_fast_path(path: Path) -> None:
+    """`argmap import` writes dump_map's text (long texts folded over lines); `init`, a skeleton."""
+    assert same_tree_or_gives_up(dump_map(load_map(path)))
+    assert same_tree_or_gives_up(skeleton(path.stem))
 
 
 def test_rule_fixture_maps_mostly_take_the_fast_path() -> None:
