@@ -119,6 +119,14 @@ def test_maps_argmap_writes_take_the_fast_path(path: Path) -> None:
     assert same_tree_or_gives_up(skeleton(path.stem))
 
 
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(REPO)))
+def test_windows_line_endings_give_the_same_tree(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    taken = same_tree_or_gives_up(text.replace("\n", "\r\n"))
+    assert taken == same_tree_or_gives_up(text)
+    assert not same_tree_or_gives_up(text.replace("\n", "\r"))  # old Mac endings: libyaml's
+
+
 def test_rule_fixture_maps_mostly_take_the_fast_path() -> None:
     maps = [case["map"] for path in YAML_FILES if path.name == "cases.yaml"
             for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"].values()]
@@ -349,6 +357,11 @@ def _run(strategy: st.SearchStrategy[str], examples: int) -> float:
 
 def test_tidy_yamlish_text_gives_the_same_tree_and_mostly_the_fast_path() -> None:
     assert _run(yamlish(tricky=False), EXAMPLES) >= 0.5
+
+
+def test_tidy_yamlish_text_with_windows_line_endings_gives_the_same_tree() -> None:
+    assert _run(yamlish(tricky=False).map(lambda text: text.replace("\n", "\r\n")),
+                EXAMPLES // 2) >= 0.5
 
 
 def test_tricky_yamlish_text_gives_the_same_tree_or_gives_up() -> None:
