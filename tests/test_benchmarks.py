@@ -67,7 +67,8 @@ def test_run_script_at_100_claims(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     done = subprocess.run(
         [sys.executable, str(REPO / "benchmarks" / "run.py"), "--sizes", "100",
-         "--svg-sizes", "", "--repeats", "1", "--cache", str(tmp_path)],
+         "--svg-sizes", "", "--rule-sizes", "100,200", "--repeats", "1",
+         "--cache", str(tmp_path)],
         capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr
     out = done.stdout
@@ -77,5 +78,8 @@ def test_run_script_at_100_claims(tmp_path: Path) -> None:
     assert "failed" not in row and "timeout" not in row
     assert "| argmap --version | <= 0.15 s |" in out
     assert "| check 10k / C compose 10k | <= 1.5x | n/a | n/a |" in out
+    assert "| rule | 100 claims, CPU s | 200 claims, CPU s | 200 / 100 | k (100 to 200) |" in out
+    assert next(line for line in out.splitlines()
+                if line.startswith("| no quadratic rule (worst growth exponent k")).count("|") == 5
     assert (tmp_path / "maps" / "map-100.yaml").exists()
     assert (tmp_path / "out" / "map-100.dot").read_text(encoding="utf-8").startswith("digraph")
