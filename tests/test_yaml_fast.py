@@ -28,7 +28,9 @@ from argmap.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree, parse_tree_
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO / "tests" / "hostile"))
 import generate  # noqa: E402
+from test_generated_maps import generated_maps  # noqa: E402
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "150"))
 
@@ -415,6 +417,11 @@ def map_data(draw: st.DrawFn) -> dict[str, object]:
     if sources:
         data["sources"] = sources
     return data
+
+
+def test_hostile_generated_maps_give_the_same_tree_and_take_the_fast_path() -> None:
+    """tests/hostile's maps: double-quoted ids and texts full of escapes, quoted flow lists."""
+    assert _run(generated_maps().map(lambda generated: generated.text), EXAMPLES // 2) >= 0.9
 
 
 def test_dump_map_output_gives_the_same_tree_and_often_the_fast_path() -> None:
