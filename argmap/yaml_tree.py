@@ -90,7 +90,7 @@ def _tab_at(text: str, line: int, column: int) -> bool:
 
 def parse_tree(text: str, path: str) -> YNode | None:
     """Compose ``text`` into a tree; None for a document with no content."""
-    # Most maps are in the block-YAML subset that yaml_fast composes several times faster;
+    # Most maps are in the block-YAML subset that yaml_fast composes in about half the time;
     # it gives up on anything else (errors included), which libyaml then composes and words.
     from argmap.yaml_fast import compose_fast  # here: yaml_fast builds this module's nodes
 
