@@ -47,7 +47,9 @@ def test_dot_id_writes_what_the_graphviz_package_wrote(text: str) -> None:
 # Graphviz drops some raw newlines from quoted strings ("\n" reads as "", '"\\"\n' as '"'):
 # no name has them, and values keep them only to show they break nothing out. argmap never
 # writes raw newlines (tooltips carry the \n escape).
-NAMES = TEXTS.filter(lambda name: "\n" not in name)
+# Graphviz also takes a name starting with "%" for one of its own anonymous ids (its
+# LOCALNAMEPREFIX; `%` reads back as `%3`); claim ids start with a letter or digit.
+NAMES = TEXTS.filter(lambda name: "\n" not in name and not name.startswith("%"))
 
 
 @settings(max_examples=40, deadline=None)
