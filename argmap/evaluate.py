@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap
-from argmap.semantics.explain import Step, explain
+from argmap.semantics.explain import Step, explain, first_reason
 from argmap.semantics.extensions import extension_labellings
 from argmap.semantics.framework import Framework, compile_map
 from argmap.semantics.grounded import IN, OUT, UNDECIDED, grounded_labelling
@@ -50,6 +50,12 @@ class Evaluation:
         if node_id not in self.labels or self._framework is None:
             raise UsageError(f"no claim or argument {node_id!r} in this map")
         return explain(self._framework, self._codes, self._rank, node_id)
+
+    def reason(self, node_id: str) -> str:
+        """Why ``node_id`` has its label, in one clause: the first step of ``why``."""
+        if node_id not in self.labels or self._framework is None:
+            raise UsageError(f"no claim or argument {node_id!r} in this map")
+        return first_reason(self._framework, self._codes, self._rank, node_id)
 
 
 def evaluate(amap: ArgumentMap, semantics: str = "grounded", presume: bool = False) -> Evaluation:

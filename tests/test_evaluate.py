@@ -141,6 +141,18 @@ def test_why_follows_the_chain_to_its_grounds() -> None:
         ev.why("nowhere")
 
 
+def test_reason_is_the_first_step_of_why() -> None:
+    """reason() gives why()'s first reason without walking back (thesis-not-established asks
+    it once per thesis), for every claim and argument of the tram map, presumed or not."""
+    amap = load_text(TRAM, "m.yaml")
+    for presume in (False, True):
+        ev = evaluate(amap, presume=presume)
+        assert {node: ev.reason(node) for node in ev.labels} == {
+            node: ev.why(node)[0].reason for node in ev.labels}
+    with pytest.raises(UsageError):
+        ev.reason("nowhere")
+
+
 def test_unknown_semantics_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="unknown semantics 'ideal'"):
         evaluate(load_text(TRAM, "m.yaml"), "ideal")

@@ -61,7 +61,7 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
         supported = amap.supporters_of(claim.id) or grounds_of(amap, claim.id, presume)
         if label is Label.IN or not supported:
             continue  # a thesis with nothing for it is unsupported-claim's finding
-        reason = evaluation.why(claim.id)[0].reason
+        reason = evaluation.reason(claim.id)  # not why(): its walk back is linear per thesis
         yield Problem(
             message=f"thesis '{claim.id}' is not established ({label.value}): {reason}",
             pos=claim.pos,

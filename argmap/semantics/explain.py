@@ -28,7 +28,7 @@ class Step:
 
 def explain(fw: Framework, labels: Sequence[int], rank: Sequence[int], node_id: str) -> list[Step]:
     """Steps from ``node_id`` back to what grounds it, each node once, nearest first."""
-    start = fw.ids.index(node_id)
+    start = fw.index[node_id]
     steps: list[Step] = []
     seen = {start}
     queue = deque([start])
@@ -49,6 +49,12 @@ def explain(fw: Framework, labels: Sequence[int], rank: Sequence[int], node_id: 
                 seen.add(b)
                 queue.append(b)
     return steps
+
+
+def first_reason(fw: Framework, labels: Sequence[int], rank: Sequence[int], node_id: str
+                 ) -> str:
+    """The first step's reason alone: ``explain(...)[0].reason`` without the walk back."""
+    return _reason(fw, labels, rank, fw.index[node_id])[0]
 
 
 def _names(fw: Framework, nodes: Sequence[int]) -> str:

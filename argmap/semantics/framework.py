@@ -7,7 +7,7 @@ Nodes 0..n_claims-1 are claims, the rest arguments. A claim's label is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.model import ArgumentMap, Claim, ClaimKind
@@ -35,6 +35,7 @@ class Framework:
     premise_in: Sequence[Sequence[int]]  # claim -> arguments using it as premise/warrant
     rebuts: Sequence[Sequence[int]]  # claim -> claims it rebuts
     undercuts: Sequence[Sequence[int]]  # claim -> arguments it undercuts
+    index: Mapping[str, int]  # id -> node (ids.index would scan the whole map per lookup)
 
     @property
     def size(self) -> int:
@@ -79,4 +80,4 @@ def compile_map(amap: ArgumentMap, presume: bool = False) -> Framework:
     ]
     return Framework(rows.ids, rows.n_claims, grounds, supporters, rows.rebutters, rows.premises,
                      rows.undercutters, rows.conclusion, rows.premise_in, rows.rebuts,
-                     rows.undercuts)
+                     rows.undercuts, rows.index)
