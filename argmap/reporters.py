@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from argmap import __version__
 from argmap.findings import Finding, Severity
-from argmap.sarif import report_sarif
 
 REPORT_VERSION = 1
 
@@ -103,6 +102,13 @@ def _workspace_path(path: str) -> str:
         return path
     relative = os.path.relpath(path)
     return path if relative.startswith(os.pardir) else relative
+
+
+def report_sarif(report: CheckReport) -> str:
+    """SARIF 2.1.0 (argmap/sarif.py, imported only when asked for: it needs hashlib)."""
+    from argmap.sarif import report_sarif as sarif
+
+    return sarif(report)
 
 
 # --format choice -> formatter returning the whole text; "text" and "auto" are special-cased by

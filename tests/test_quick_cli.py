@@ -173,6 +173,7 @@ def test_quick_path_imports_no_typer(tmp_path: Path) -> None:
     assert not [name for name in imported
                 if name.split(".")[0] in ("typer", "click", "pydantic", "argmap.cli")]
     assert "argmap.cli" not in imported
+    assert "argmap.sarif" not in imported  # only --format sarif needs it (and hashlib)
 
 
 def test_typer_still_answers_what_the_quick_path_leaves(tmp_path: Path) -> None:

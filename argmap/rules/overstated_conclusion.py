@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -62,7 +62,8 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @cache
 def _lexicon() -> tuple[list[tuple[str, ...]], list[tuple[str, ...]], dict[str, set[str]]]:
-    text = resources.files("argmap").joinpath("data/certainty.yaml").read_text(encoding="utf-8")
+    # Beside the package's modules (importlib.resources would add ~7 ms to every check's start).
+    text = (Path(__file__).parents[1] / "data" / "certainty.yaml").read_text(encoding="utf-8")
     data = yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
     boosters = [tuple(str(p).lower().split()) for group in data["boosters"].values() for p in group]
     hedges = [tuple(str(p).lower().split()) for p in data["hedges"]]
