@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from argmap.errors import Position
 from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind
-from argmap.rules import circular_support, overstated_conclusion
+from argmap.rules import circular_support, missing_evidence, overstated_conclusion
 from argmap.rules.overstated_conclusion import booster_in, hedge_in
 
 # Lexicon words and look-alikes, glued by separators that do and do not end a word.
@@ -126,3 +126,13 @@ def test_peeling_the_rows_agrees_with_peeling_by_name(amap: ArgumentMap) -> None
     assert rows.n_claims == len(NAMES)
     by_name = circular_support._after_acyclic_part(amap.support_successors)
     assert circular_support._acyclic(amap) == (not by_name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(argument_maps())
+def test_evidence_reach_on_the_rows_agrees_with_the_search_by_name(amap: ArgumentMap) -> None:
+    """missing-evidence's marks on the integer rows hold the claims the name search reaches."""
+    seeds = [c.id for c in amap.claims.values() if c.kind is ClaimKind.EVIDENCE or c.cites]
+    by_name = amap.supported_from(seeds) | set(seeds)
+    evidenced = missing_evidence._evidenced(amap)
+    assert {claim for claim in amap.claims if claim in evidenced} == by_name
