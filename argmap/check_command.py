@@ -5,12 +5,33 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ArgmapError
 from argmap.quick_cli import OptionSpec, parse_command_line
 
-CHECK_FORMATS = ("auto", "text", "json", "github", "sarif")
-FAIL_ON_LEVELS = ("error", "warning", "info", "never")
+
+class FailOn(StrEnum):
+    """The lowest severity that makes `check` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+
+class CheckFormat(StrEnum):
+    """Output formats of `check`."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+
+
+CHECK_FORMATS = tuple(fmt.value for fmt in CheckFormat)
+FAIL_ON_LEVELS = tuple(level.value for level in FailOn)
 
 
 @dataclass(frozen=True)

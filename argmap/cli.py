@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from argmap import __version__
+from argmap.check_command import CheckFormat, FailOn
 from argmap.errors import EXIT_ERROR, EXIT_OK, ArgmapError
+from argmap.render_command import ClusterBy, LayoutEngine, RankDir, RenderFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,25 +25,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-
-
-class FailOn(StrEnum):
-    """The lowest severity that makes `check` exit 1."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-    NEVER = "never"
-
-
-class CheckFormat(StrEnum):
-    """Output formats of `check`."""
-
-    AUTO = "auto"
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
-    SARIF = "sarif"
 
 
 class DataFormat(StrEnum):
@@ -220,39 +203,6 @@ def export_map(
     with user_errors():
         exporter = _registered(EXPORTERS, target_format, "--to")
         write_output(output, exporter(load_map(map_path)), inputs=(map_path,))
-
-
-class RenderFormat(StrEnum):
-    """Output formats of `render`."""
-
-    SVG = "svg"
-    PNG = "png"
-    PDF = "pdf"
-    DOT = "dot"
-
-
-class RankDir(StrEnum):
-    """Which way a rendered map runs: BT puts conclusions on top."""
-
-    TB = "TB"
-    LR = "LR"
-    BT = "BT"
-    RL = "RL"
-
-
-class ClusterBy(StrEnum):
-    """What `render --cluster` groups claims by."""
-
-    TAG = "tag"
-    FILE = "file"
-
-
-class LayoutEngine(StrEnum):
-    """Graphviz layout engines `render` offers."""
-
-    DOT = "dot"
-    SFDP = "sfdp"
-    NEATO = "neato"
 
 
 @app.command()

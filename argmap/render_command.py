@@ -5,14 +5,49 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from argmap.errors import EXIT_ERROR, EXIT_OK, ArgmapError
 from argmap.quick_cli import OptionSpec, parse_command_line
 
-RENDER_FORMATS = ("svg", "png", "pdf", "dot")
-RANK_DIRECTIONS = ("TB", "LR", "BT", "RL")
-CLUSTER_KEYS = ("tag", "file")
-LAYOUT_ENGINES = ("dot", "sfdp", "neato")
+
+class RenderFormat(StrEnum):
+    """Output formats of `render`."""
+
+    SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
+    DOT = "dot"
+
+
+class RankDir(StrEnum):
+    """Which way a rendered map runs: BT puts conclusions on top."""
+
+    TB = "TB"
+    LR = "LR"
+    BT = "BT"
+    RL = "RL"
+
+
+class ClusterBy(StrEnum):
+    """What `render --cluster` groups claims by."""
+
+    TAG = "tag"
+    FILE = "file"
+
+
+class LayoutEngine(StrEnum):
+    """Graphviz layout engines `render` offers."""
+
+    DOT = "dot"
+    SFDP = "sfdp"
+    NEATO = "neato"
+
+
+RENDER_FORMATS = tuple(fmt.value for fmt in RenderFormat)
+RANK_DIRECTIONS = tuple(direction.value for direction in RankDir)
+CLUSTER_KEYS = tuple(key.value for key in ClusterBy)
+LAYOUT_ENGINES = tuple(engine.value for engine in LayoutEngine)
 
 
 @dataclass(frozen=True)
