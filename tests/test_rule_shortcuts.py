@@ -134,5 +134,5 @@ def test_evidence_reach_on_the_rows_agrees_with_the_search_by_name(amap: Argumen
     """missing-evidence's marks on the integer rows hold the claims the name search reaches."""
     seeds = [c.id for c in amap.claims.values() if c.kind is ClaimKind.EVIDENCE or c.cites]
     by_name = amap.supported_from(seeds) | set(seeds)
-    evidenced = missing_evidence._evidenced(amap)
-    assert {claim for claim in amap.claims if claim in evidenced} == by_name
+    marks = missing_evidence.evidenced_claims(amap)
+    assert {claim for claim, mark in zip(amap.claims, marks, strict=True) if mark} == by_name

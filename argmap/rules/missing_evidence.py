@@ -45,7 +45,7 @@ Failing example:
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from argmap.findings import Severity
@@ -60,9 +60,8 @@ OPTIONS: Mapping[str, Any] = {}
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
     """Report each factual claim with no evidence or citing claim among its supporters."""
-    evidenced = _evidenced(amap)
-    for claim in amap.claims.values():
-        if not claim.factual or claim.common_ground or claim.id in evidenced:
+    for claim, evidenced in zip(amap.claims.values(), evidenced_claims(amap), strict=True):
+        if not claim.factual or claim.common_ground or evidenced:
             continue
         if not claim.is_grounding and not amap.supporters_of(claim.id):
             continue  # bare: unsupported-claim reports it
@@ -76,37 +75,24 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
         )
 
 
-def _evidenced(amap: ArgumentMap) -> Container[str]:
-    """Evidence, citing claims, and every claim a support path reaches from them."""
+def evidenced_claims(amap: ArgumentMap) -> bytearray:
+    """A mark per claim, in map order: 1 for evidence, citing claims, and every claim a support
+    path reaches from them."""
+    claims = amap.claims.values()
     rows = amap.support_rows()
     if rows is None:  # a map built in code with relations to nothing: search by name
-        seeds = [c.id for c in amap.claims.values() if c.kind is ClaimKind.EVIDENCE or c.cites]
-        return amap.supported_from(seeds) | set(seeds)
-    # One forward pass over the integer rows, marks in a bytearray: on a big map a search by
-    # name spends most of its time fetching id strings from all over memory.
+        seeds = [c.id for c in claims if c.kind is ClaimKind.EVIDENCE or c.cites]
+        reached = amap.supported_from(seeds) | set(seeds)
+        return bytearray(c.id in reached for c in claims)
+    # One forward pass over the integer rows: on a big map a search by name spends most of
+    # its time fetching id strings from all over memory.
     nc, premise_in, conclusion = rows.n_claims, rows.premise_in, rows.conclusion
-    marked = bytearray(nc)
-    stack = [node for node, claim in enumerate(amap.claims.values())
-             if claim.kind is ClaimKind.EVIDENCE or claim.cites]
-    for node in stack:
-        marked[node] = 1
+    marked = bytearray(c.kind is ClaimKind.EVIDENCE or bool(c.cites) for c in claims)
+    stack = [node for node in range(nc) if marked[node]]
     while stack:
         for argument in premise_in[stack.pop()]:
             target = conclusion[argument - nc]
             if not marked[target]:
                 marked[target] = 1
                 stack.append(target)
-    return _Marked(rows.index, marked)
-
-
-class _Marked:
-    """``id in marked``: the claim's mark, looked up by its node number."""
-
-    __slots__ = ("_index", "_marks")
-
-    def __init__(self, index: Mapping[str, int], marks: bytearray) -> None:
-        self._index = index
-        self._marks = marks
-
-    def __contains__(self, claim_id: object) -> bool:
-        return bool(self._marks[self._index[claim_id]])  # type: ignore[index]
+    return marked
