@@ -47,15 +47,16 @@ class Evaluation:
 
     def why(self, node_id: str) -> list[Step]:
         """The chain of supports and attacks that decides ``node_id``'s label, first step first."""
-        if node_id not in self.labels or self._framework is None:
-            raise UsageError(f"no claim or argument {node_id!r} in this map")
-        return explain(self._framework, self._codes, self._rank, node_id)
+        return explain(self._framework_of(node_id), self._codes, self._rank, node_id)
 
     def reason(self, node_id: str) -> str:
         """Why ``node_id`` has its label, in one clause: the first step of ``why``."""
+        return first_reason(self._framework_of(node_id), self._codes, self._rank, node_id)
+
+    def _framework_of(self, node_id: str) -> Framework:
         if node_id not in self.labels or self._framework is None:
             raise UsageError(f"no claim or argument {node_id!r} in this map")
-        return first_reason(self._framework, self._codes, self._rank, node_id)
+        return self._framework
 
 
 def evaluate(amap: ArgumentMap, semantics: str = "grounded", presume: bool = False) -> Evaluation:
