@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from argmap.launcher import main
+from argmap.cli.main import main
 
 main()

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import ArgmapError, MapLoadError, Position
 from argmap.findings import FINDING_ORDER, Finding, Severity
-from argmap.gc_pause import cyclic_gc_paused
-from argmap.loader import load_map
-from argmap.reporters import CheckReport
+from argmap.load.gc_pause import cyclic_gc_paused
+from argmap.load.loader import load_map
+from argmap.reporters.formats import CheckReport
 
 if TYPE_CHECKING:
     from argmap.config import ConfigResolver

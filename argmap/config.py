@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.config_values import ConfigError, Located, read_toml_table, read_yaml_mapping
 from argmap.engine import RuleSettings
 from argmap.errors import MapLoadError, Position
-from argmap.fields import suggest
 from argmap.findings import Severity
+from argmap.load.config_values import ConfigError, Located, read_toml_table, read_yaml_mapping
+from argmap.load.fields import suggest
 
 YAML_NAME = ".argmap.yaml"
 PYPROJECT = "pyproject.toml"

@@ -10,7 +10,7 @@ from typing import Any
 
 from argmap.findings import Finding
 from argmap.model import ArgumentMap, Claim
-from argmap.reporters import format_line
+from argmap.reporters.formats import format_line
 
 # Claim fields compared besides the text (a changed text is a rewording).
 _CLAIM_FIELDS = ("kind", "locator", "factual", "common_ground", "cites", "tags")
@@ -157,7 +157,7 @@ def diff_files(old_path: str, new_path: str) -> MapDiff:
     """Load both maps, check each with its nearest configuration, and compare."""
     from argmap.config import ConfigResolver
     from argmap.engine import check_map
-    from argmap.loader import load_map
+    from argmap.load.loader import load_map
 
     configs = ConfigResolver()
     old, new = load_map(old_path), load_map(new_path)

@@ -9,9 +9,9 @@ from typing import Any
 
 from argmap import rules as rule_registry
 from argmap.findings import FINDING_ORDER, Finding, Severity
-from argmap.frozen_builder import positional_builder
-from argmap.gc_pause import cyclic_gc_paused
+from argmap.load.gc_pause import cyclic_gc_paused
 from argmap.model import ArgumentMap, Waiver
+from argmap.model.frozen_builder import positional_builder
 from argmap.rules import unused_waiver
 from argmap.rules.base import Problem
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from argmap.dump import SCHEMA_LINE
 from argmap.errors import UsageError
+from argmap.load.dump import SCHEMA_LINE
 from argmap.output import write_output
 
 SCHEMA_FILE = "argmap.schema.json"

@@ -155,7 +155,7 @@ def show_map(map_path: str, console: Console, depth: int | None = None) -> None:
     from argmap.engine import check_map
     from argmap.errors import UsageError
     from argmap.evaluate import evaluate
-    from argmap.loader import load_map
+    from argmap.load.loader import load_map
 
     if depth is not None and depth < 0:
         raise UsageError(f"--depth must be 0 or more, not {depth}")

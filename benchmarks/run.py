@@ -45,7 +45,7 @@ COMPOSE_SCRIPT = (
 EVALUATE_SCRIPT = (
     "import sys\n"
     "from argmap.evaluate import evaluate\n"
-    "from argmap.loader import load_map\n"
+    "from argmap.load.loader import load_map\n"
     "evaluate(load_map(sys.argv[1]))\n"
 )
 # Each rule timed alone, as check_map runs it (cyclic GC paused), in CPU seconds, the fastest
@@ -53,8 +53,8 @@ EVALUATE_SCRIPT = (
 # support_successors, ...) are built during the first run and not counted.
 RULES_SCRIPT = (
     "import sys, time\n"
-    "from argmap.gc_pause import cyclic_gc_paused\n"
-    "from argmap.loader import load_map\n"
+    "from argmap.load.gc_pause import cyclic_gc_paused\n"
+    "from argmap.load.loader import load_map\n"
     "from argmap.rules import RULES\n"
     "amap = load_map(sys.argv[1])\n"
     "for rule_id, module in RULES.items():\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.loader import load_map
+from argmap.load.loader import load_map
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))

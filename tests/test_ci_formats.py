@@ -10,10 +10,10 @@ import pytest
 from conftest import shared_path
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.findings import Finding, Severity
-from argmap.reporters import CheckReport, report_github
-from argmap.sarif import report_sarif
+from argmap.reporters.formats import CheckReport, report_github
+from argmap.reporters.sarif import report_sarif
 
 runner = CliRunner()
 

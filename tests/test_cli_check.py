@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from argmap import __version__
 from argmap.checking import check_paths
-from argmap.cli import app
-from argmap.terminal import print_report
+from argmap.cli.app import app
+from argmap.reporters.terminal import print_report
 
 runner = CliRunner()
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
-from argmap.dump import SCHEMA_LINE
+from argmap.cli.app import app
 from argmap.importers import IMPORTERS
-from argmap.loader import load_map
+from argmap.load.dump import SCHEMA_LINE
+from argmap.load.loader import load_map
 from tests.conftest import REPO
 from tests.interop_support import NO_CORPUS, corpus_files, map_contents
 

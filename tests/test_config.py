@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.config import ConfigError, find_config, load_config
 from argmap.findings import Severity
 from argmap.rules import unused_source

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 
 runner = CliRunner()
 

@@ -10,11 +10,11 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
+from argmap.cli.evaluate_output import print_evaluation
 from argmap.errors import Position, UsageError
 from argmap.evaluate import Label, evaluate
-from argmap.evaluate_output import print_evaluation
-from argmap.loader import load_text
+from argmap.load.loader import load_text
 from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind
 
 IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDECIDED

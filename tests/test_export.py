@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from argmap.argdown_parser import parse_argdown
+from argmap.argdown.parser import parse_argdown
 from argmap.errors import Position
 from argmap.exporters import EXPORTERS
 from argmap.exporters import argdown as argdown_export
@@ -17,7 +17,7 @@ from argmap.exporters import graphml as graphml_export
 from argmap.exporters import json as json_export
 from argmap.importers import IMPORTERS
 from argmap.importers.argdown import translate
-from argmap.loader import load_map
+from argmap.load.loader import load_map
 from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind, Source
 from tests.conftest import REPO
 from tests.interop_support import NO_CORPUS, corpus_files, map_contents

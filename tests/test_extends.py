@@ -8,7 +8,7 @@ import pytest
 
 from argmap.checking import check_paths
 from argmap.errors import MapLoadError
-from argmap.loader import load_map
+from argmap.load.loader import load_map
 
 BASE = """\
 argmap: 1

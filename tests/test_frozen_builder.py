@@ -9,8 +9,8 @@ import pytest
 
 from argmap.errors import Position
 from argmap.findings import Finding, Severity
-from argmap.frozen_builder import positional_builder
 from argmap.model import Argument, Attack, AttackKind, Claim, ClaimKind, Source, Waiver
+from argmap.model.frozen_builder import positional_builder
 from argmap.rules.base import Problem
 
 POS = Position("map.yaml", 3, 5)

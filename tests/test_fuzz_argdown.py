@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.argdown_parser import parse_argdown
+from argmap.argdown.parser import parse_argdown
 from argmap.errors import MapLoadError
 from argmap.exporters import argdown as argdown_export
 from argmap.importers.argdown import translate

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from argmap.engine import check_map
 from argmap.errors import ArgmapError
-from argmap.loader import load_text
+from argmap.load.loader import load_text
 
 KEYS = ["argmap", "claims", "text", "kind", "supports", "rebuts", "undercuts", "cites",
         "sources", "title", "arguments", "premises", "conclusion", "waive", "factual",

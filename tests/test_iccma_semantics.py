@@ -174,7 +174,7 @@ def test_import_command_then_evaluate(tmp_path: Path) -> None:
     """`argmap import --from iccma` writes a map whose grounded labels are Dung's."""
     from typer.testing import CliRunner
 
-    from argmap.cli import app
+    from argmap.cli.app import app
 
     source = ICCMA / "i23_iccma2023" / "admbuster_1000.af"
     out = tmp_path / "af.yaml"

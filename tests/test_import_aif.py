@@ -13,7 +13,7 @@ from argmap.errors import MapLoadError
 from argmap.exporters import aif as aif_export
 from argmap.importers.aif import read_file, translate_aif
 from argmap.model import ArgumentMap, AttackKind, ClaimKind
-from argmap.render import build_graph
+from argmap.render.graph import build_graph
 from tests.conftest import SHARED
 
 CORPUS = SHARED / "corpora" / "aif"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.argdown_parser import parse_argdown
+from argmap.argdown.parser import parse_argdown
 from argmap.errors import MapLoadError
 from argmap.importers.argdown import read_document, translate
 from argmap.model import AttackKind, ClaimKind

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.errors import MapLoadError
 from argmap.evaluate import Label, evaluate
 from argmap.importers.carneades import read_file

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import MapLoadError
-from argmap.loader import load_map
+from argmap.load.loader import load_map
 
 HEAD = "argmap: 1\nclaims:\n"
 

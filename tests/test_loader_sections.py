@@ -11,10 +11,10 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
-from argmap import loader_sections
-from argmap.dump import dump_map
 from argmap.errors import MapLoadError
-from argmap.loader import load_map, load_text
+from argmap.load import sections as loader_sections
+from argmap.load.dump import dump_map
+from argmap.load.loader import load_map, load_text
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))

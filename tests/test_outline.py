@@ -7,8 +7,8 @@ from pathlib import Path
 from rich.console import Console
 from typer.testing import CliRunner
 
-from argmap.cli import app
-from argmap.loader import load_text
+from argmap.cli.app import app
+from argmap.load.loader import load_text
 from argmap.outline import print_outline
 
 runner = CliRunner()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.evaluate import Label, evaluate
-from argmap.loader import load_map
+from argmap.load.loader import load_map
 
 MAPS = Path(__file__).resolve().parents[1] / "arguments" / "indonesia-korea"
 PAPER = MAPS / "paper.yaml"

@@ -16,10 +16,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from argmap.engine import RuleSettings, check_map
 from argmap.findings import Finding, Severity
-from argmap.loader import load_map
+from argmap.load.loader import load_map
 from argmap.model import ArgumentMap, ClaimKind
 from argmap.schema import schema_text
 

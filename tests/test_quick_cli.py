@@ -13,11 +13,11 @@ import pytest
 import typer.main
 from typer.testing import CliRunner
 
-from argmap import launcher
-from argmap.check_command import CHECK_OPTIONS, CheckArgs, parse_check_args
-from argmap.cli import app
-from argmap.quick_cli import OptionSpec
-from argmap.render_command import RENDER_OPTIONS, RenderArgs, parse_render_args
+from argmap.cli import main as launcher
+from argmap.cli.app import app
+from argmap.cli.check import CHECK_OPTIONS, CheckArgs, parse_check_args
+from argmap.cli.quick import OptionSpec
+from argmap.cli.render import RENDER_OPTIONS, RenderArgs, parse_render_args
 
 MAP = """argmap: 1
 claims:
@@ -120,7 +120,7 @@ def test_anything_else_is_left_to_typer(argv: list[str]) -> None:
 def _run_quick(argv: list[str], monkeypatch: pytest.MonkeyPatch,
                capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
     monkeypatch.setattr(sys, "argv", ["argmap", "check", *argv])
-    monkeypatch.setattr("argmap.cli.app", None)  # the Typer app must not be reached
+    monkeypatch.setattr("argmap.cli.app.app", None)  # the Typer app must not be reached
     with pytest.raises(SystemExit) as stop:
         launcher.main()
     out, err = capsys.readouterr()
@@ -171,9 +171,9 @@ def test_quick_path_imports_no_typer(tmp_path: Path) -> None:
     imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()
                 if line.startswith("import time:")}
     assert not [name for name in imported
-                if name.split(".")[0] in ("typer", "click", "pydantic", "argmap.cli")]
-    assert "argmap.cli" not in imported
-    assert "argmap.sarif" not in imported  # only --format sarif needs it (and hashlib)
+                if name.split(".")[0] in ("typer", "click", "pydantic", "argmap.cli.app")]
+    assert "argmap.cli.app" not in imported
+    assert "argmap.reporters.sarif" not in imported  # only --format sarif needs it (and hashlib)
 
 
 def test_typer_still_answers_what_the_quick_path_leaves(tmp_path: Path) -> None:
@@ -237,7 +237,7 @@ def test_quick_render_matches_typer(case: list[str], tmp_path: Path,
                        tmp=tmp_path) for arg in case]
     assert parse_render_args(argv) is not None
     monkeypatch.setattr(sys, "argv", ["argmap", "render", *argv])
-    monkeypatch.setattr("argmap.cli.app", None)  # the Typer app must not be reached
+    monkeypatch.setattr("argmap.cli.app.app", None)  # the Typer app must not be reached
     with pytest.raises(SystemExit) as stop:
         launcher.main()
     quick_out, quick_err = capsys.readouterr()

@@ -6,7 +6,7 @@ import re
 
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -9,9 +9,9 @@ from browser_support import browse, chromium, png_pixels
 from render_support import FIXTURES, TRAM, need_dot
 
 from argmap.engine import check_map
-from argmap.graphviz_run import run_graphviz
-from argmap.loader import load_map, load_text
-from argmap.render import build_graph
+from argmap.load.loader import load_map, load_text
+from argmap.render.graph import build_graph
+from argmap.render.graphviz import run_graphviz
 
 
 def test_png_reader_decodes_a_dot_drawing(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 from render_support import SVG, TRAM, need_dot, svg_groups
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 
 runner = CliRunner()
 
@@ -239,7 +239,7 @@ def test_when_sfdp_runs_out_of_time_too_only_focus_and_time_remain(
 
 def test_status_marks_each_claim_with_its_acceptance_label(tram: Path) -> None:
     from argmap.evaluate import evaluate
-    from argmap.loader import load_map
+    from argmap.load.loader import load_map
 
     labels = evaluate(load_map(tram)).labels
     code, stdout, _ = run(str(tram), "-o", "-", "-f", "dot", "--status", "grounded")

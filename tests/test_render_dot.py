@@ -12,9 +12,9 @@ from render_support import TRAM, layout
 
 from argmap.engine import check_map
 from argmap.errors import UsageError
-from argmap.loader import load_map, load_text
+from argmap.load.loader import load_map, load_text
 from argmap.model import ClaimKind
-from argmap.render import RenderOptions, build_graph
+from argmap.render.graph import RenderOptions, build_graph
 
 CLAIMS = ("tram", "congestion", "count-2023", "trams-relieve", "funds", "cost-overrun",
           "stay-in-cars", "build-now")
@@ -219,8 +219,8 @@ def test_legend_reads_from_the_top_down_in_every_direction(rankdir: str) -> None
 def test_clusters_list_their_members_in_map_order_in_every_process() -> None:
     """Python salts string hashes per process: nothing drawn may follow a set's order."""
     review = Path(__file__).resolve().parents[1] / "arguments" / "indonesia-korea" / "review.yaml"
-    program = ("import sys; from argmap.loader import load_map; "
-               "from argmap.render import RenderOptions, build_graph; "
+    program = ("import sys; from argmap.load.loader import load_map; "
+               "from argmap.render.graph import RenderOptions, build_graph; "
                "sys.stdout.write(build_graph(load_map(sys.argv[1]), "
                "options=RenderOptions(cluster='file')).source)")
     sources = {subprocess.run([sys.executable, "-c", program, str(review)], check=True,

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from render_support import layout
 
-from argmap.render_dot import DotGraph, Html, attr_list, dot_id
+from argmap.render.dot import DotGraph, Html, attr_list, dot_id
 
 # Characters with a meaning to DOT's lexer, mixed with ordinary text. No control characters:
 # names and values reach the writer after clean() or as ids the loader checked.

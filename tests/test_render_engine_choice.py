@@ -5,7 +5,7 @@ from __future__ import annotations
 import graphviz
 import pytest
 
-from argmap import graphviz_run
+from argmap.render import graphviz as graphviz_run
 
 
 @pytest.mark.parametrize(("claims", "fallback", "engine", "expected", "announced"), [

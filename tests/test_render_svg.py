@@ -18,8 +18,8 @@ from render_support import (
 )
 
 from argmap.engine import check_map
-from argmap.loader import load_map
-from argmap.render import RenderOptions, build_graph
+from argmap.load.loader import load_map
+from argmap.render.graph import RenderOptions, build_graph
 
 HOSTILE = (
     '"]; evil [label="x',
@@ -131,7 +131,7 @@ def test_unsafe_source_urls_are_not_links(hostile_svg, key: str) -> None:  # typ
     ("", None),
 ])
 def test_only_http_or_relative_urls_become_links(url: str, link: str | None) -> None:
-    from argmap.render_text import safe_link
+    from argmap.render.text import safe_link
 
     assert safe_link(url) == link
 

@@ -9,8 +9,8 @@ import pytest
 from browser_support import browse, png_pixels
 from typer.testing import CliRunner
 
-from argmap.cli import app
-from argmap.report_svg import inline_svg
+from argmap.cli.app import app
+from argmap.report.svg import inline_svg
 
 runner = CliRunner()
 
@@ -173,9 +173,9 @@ def test_report_in_headless_chromium(report: Path, tmp_path: Path) -> None:
 
 def test_without_graphviz_the_page_is_still_written(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.graphviz_run
+    import argmap.render.graphviz
 
-    monkeypatch.setattr(argmap.graphviz_run.shutil, "which", lambda name: None)
+    monkeypatch.setattr(argmap.render.graphviz.shutil, "which", lambda name: None)
     source = tmp_path / "map.yaml"
     source.write_text(HOSTILE, encoding="utf-8")
     out = tmp_path / "report.html"

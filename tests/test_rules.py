@@ -15,7 +15,7 @@ import yaml
 from argmap import rules
 from argmap.engine import RuleSettings, check_map
 from argmap.findings import Finding, Severity
-from argmap.loader import load_text
+from argmap.load.loader import load_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 CASE_PATH = "case.yaml"

@@ -7,7 +7,7 @@ import sys
 
 from argmap import __version__
 
-HEAVY = ("typer", "click", "rich", "networkx", "yaml", "graphviz", "argmap.cli")
+HEAVY = ("typer", "click", "rich", "networkx", "yaml", "graphviz", "argmap.cli.app")
 
 
 def test_version_imports_nothing_heavy() -> None:
@@ -18,7 +18,7 @@ def test_version_imports_nothing_heavy() -> None:
     assert done.stdout == f"argmap {__version__}\n"
     imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()
                 if line.startswith("import time:")}
-    assert "argmap.launcher" in imported
+    assert "argmap.cli.main" in imported
     assert not [name for name in imported if name.split(".")[0] in HEAVY or name in HEAVY]
 
 
@@ -26,7 +26,7 @@ def test_version_option_still_in_help() -> None:
     """The Typer app keeps its --version option, so --help lists it and it works there too."""
     from typer.testing import CliRunner
 
-    from argmap.cli import app
+    from argmap.cli.app import app
 
     result = CliRunner().invoke(app, ["--help"])
     assert "--version" in result.output

@@ -18,13 +18,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.dump import dump_map
 from argmap.errors import MapLoadError, Position
-from argmap.loader import load_map, load_text
+from argmap.load.dump import dump_map
+from argmap.load.loader import load_map, load_text
+from argmap.load.yaml_fast import compose_fast, compose_strict
+from argmap.load.yaml_fast_values import NotInSubset
+from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree, parse_tree_libyaml
 from argmap.new_map import skeleton
-from argmap.yaml_fast import compose_fast, compose_strict
-from argmap.yaml_fast_values import NotInSubset
-from argmap.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree, parse_tree_libyaml
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from argmap.argdown_parser import (
+from argmap.argdown.parser import (
     ArgdownDocument,
     Argument,
     Relation,

@@ -18,6 +18,7 @@ from argmap.errors import MapLoadError, Position
 from argmap.findings import Finding
 from argmap.importers.base import ImportResult
 from argmap.importers.common import IdAllocator, import_warning, read_source_text
+from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -28,7 +29,6 @@ from argmap.model import (
     MapDocument,
     convergent_id,
 )
-from argmap.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree
 
 _WEIGHED = ("cumulative", "factorized")
 _IGNORED = {

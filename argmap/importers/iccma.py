@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 
 from argmap.errors import MapLoadError, Position
-from argmap.fields import ID_PATTERN
 from argmap.importers.base import ImportResult
+from argmap.load.fields import ID_PATTERN
 from argmap.model import ArgumentMap, Attack, AttackKind, Claim, ClaimKind, MapDocument
 
 _APX = re.compile(r"\s*(arg|att)\s*\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.\s*(?:%.*)?")

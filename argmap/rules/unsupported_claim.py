@@ -43,8 +43,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from argmap.findings import Severity
-from argmap.frozen_builder import positional_builder
 from argmap.model import ArgumentMap, ClaimKind
+from argmap.model.frozen_builder import positional_builder
 from argmap.rules.base import Problem
 
 ID = "unsupported-claim"

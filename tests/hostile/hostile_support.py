@@ -9,7 +9,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from argmap.cli import app
+from argmap.cli.app import app
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from argmap.engine import check_map
 from argmap.evaluate import evaluate
-from argmap.fields import ID_PATTERN
-from argmap.loader import load_text
+from argmap.load.fields import ID_PATTERN
+from argmap.load.loader import load_text
 from argmap.model import convergent_id
-from argmap.render import claim_node
+from argmap.render.graph import claim_node
 
 EXAMPLES = int(os.environ.get("ARGMAP_FUZZ_EXAMPLES", "100"))
 KINDS = ["thesis", "premise", "evidence", "assumption", "objection", "recommendation"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hostile_support import cli, invalid_map, process
 
-from argmap.loader import MAX_MAP_BYTES
+from argmap.load.loader import MAX_MAP_BYTES
 
 VALID = (
     "argmap: 1\n"

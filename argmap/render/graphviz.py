@@ -13,9 +13,9 @@ from argmap.config import ConfigResolver
 from argmap.engine import check_map
 from argmap.errors import RenderError, UsageError
 from argmap.findings import Finding
-from argmap.loader import load_map
+from argmap.load.loader import load_map
 from argmap.output import write_output
-from argmap.render import RenderOptions, build_graph
+from argmap.render.graph import RenderOptions, build_graph
 
 FORMATS = ("svg", "png", "pdf", "dot")
 _SUFFIXES = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot"}

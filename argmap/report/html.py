@@ -15,7 +15,7 @@ from argmap.engine import RuleSettings
 from argmap.errors import RenderError
 from argmap.findings import Finding, Severity
 from argmap.model import ArgumentMap, Claim, Source
-from argmap.report_style import PAGE_CSS
+from argmap.report.style import PAGE_CSS
 
 STATUS_WORDS = {"in": "stands", "out": "falls", "undecided": "undecided"}
 # No scripts, no fetches: the page can only draw itself and follow its own links.
@@ -274,7 +274,7 @@ def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout
     """
     from argmap.engine import check_map
     from argmap.evaluate import evaluate
-    from argmap.loader import load_map
+    from argmap.load.loader import load_map
 
     amap = load_map(map_path)
     findings = check_map(amap, settings).findings
@@ -298,9 +298,9 @@ _SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 
 def _draw(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[str, str],
           timeout: float, warn: Callable[[str], None]) -> str:
-    from argmap.graphviz_run import render_graph
-    from argmap.render import RenderOptions, build_graph
-    from argmap.report_svg import inline_svg
+    from argmap.render.graph import RenderOptions, build_graph
+    from argmap.render.graphviz import render_graph
+    from argmap.report.svg import inline_svg
 
     drawings: list[tuple[float, int, bytes]] = []
     # Two layouts cost two runs of dot; a big map is drawn left to right straight away.
@@ -314,7 +314,7 @@ def _draw(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[str, s
 
 def _node_links(amap: ArgumentMap) -> dict[str, str]:
     """Diagram node ids (as render.py names them) -> the anchors of their cards."""
-    from argmap.render_text import element_id
+    from argmap.render.text import element_id
 
     links = {element_id("claim", c): anchor("c", c) for c in amap.claims}
     links.update((element_id("argument", a.id), anchor("a", a.id))

@@ -105,8 +105,8 @@ def _workspace_path(path: str) -> str:
 
 
 def report_sarif(report: CheckReport) -> str:
-    """SARIF 2.1.0 (argmap/sarif.py, imported only when asked for: it needs hashlib)."""
-    from argmap.sarif import report_sarif as sarif
+    """SARIF 2.1.0 (argmap/reporters/sarif.py, imported only when asked for: it needs hashlib)."""
+    from argmap.reporters.sarif import report_sarif as sarif
 
     return sarif(report)
 

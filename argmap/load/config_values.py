@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from argmap.errors import Position, UsageError
-from argmap.fields import suggest
-from argmap.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree
+from argmap.load.fields import suggest
+from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree
 
 _YAML11_BOOL = frozenset("yes Yes YES no No NO on On ON off Off OFF".split())
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))

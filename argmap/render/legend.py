@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, replace
 from itertools import zip_longest
 
 from argmap.model import ClaimKind
-from argmap.render_dot import DotGraph, Html
-from argmap.render_style import (
+from argmap.render.dot import DotGraph, Html
+from argmap.render.style import (
     CITES,
     FINDING_COLOR,
     FINDING_PENWIDTH,

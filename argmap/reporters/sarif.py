@@ -15,7 +15,7 @@ from argmap import __version__
 from argmap.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from argmap.reporters import CheckReport
+    from argmap.reporters.formats import CheckReport
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")

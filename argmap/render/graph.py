@@ -12,11 +12,11 @@ import graphviz
 
 from argmap.errors import UsageError
 from argmap.findings import Finding
-from argmap.gc_pause import cyclic_gc_paused
+from argmap.load.gc_pause import cyclic_gc_paused
 from argmap.model import Argument, ArgumentMap, AttackKind, Claim, ClaimKind
-from argmap.render_dot import DotGraph, Html
-from argmap.render_focus import Selection, select_all, select_neighbourhood
-from argmap.render_labels import (
+from argmap.render.dot import DotGraph, Html
+from argmap.render.focus import Selection, select_all, select_neighbourhood
+from argmap.render.labels import (
     argument_tooltip,
     claim_label,
     claim_tooltip,
@@ -24,8 +24,8 @@ from argmap.render_labels import (
     source_tooltip,
     title_label,
 )
-from argmap.render_legend import LegendContent, add_legend
-from argmap.render_style import (
+from argmap.render.legend import LegendContent, add_legend
+from argmap.render.style import (
     CITES,
     FINDING_COLOR,
     FINDING_PENWIDTH,
@@ -40,7 +40,7 @@ from argmap.render_style import (
     WARRANT,
     status_attrs,
 )
-from argmap.render_text import element_id, html_text, safe_link, tooltip_text
+from argmap.render.text import element_id, html_text, safe_link, tooltip_text
 
 RANKDIRS = ("TB", "LR", "BT", "RL")
 CLUSTERS = ("tag", "file")

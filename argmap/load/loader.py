@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from argmap.errors import MapLoadError, Position
-from argmap.fields import FieldReader, suggest
-from argmap.gc_pause import cyclic_gc_paused
-from argmap.loader_sections import FileContent, read_arguments, read_claims, read_sources
+from argmap.load.fields import FieldReader, suggest
+from argmap.load.gc_pause import cyclic_gc_paused
+from argmap.load.sections import FileContent, read_arguments, read_claims, read_sources
+from argmap.load.yaml_tree import YMap, YNode, YScalar, parse_tree
 from argmap.model import ArgumentMap, MapDocument
-from argmap.yaml_tree import YMap, YNode, YScalar, parse_tree
 
 FORMAT_VERSION = 1
 # About 150,000 claims: 1.5x the largest benchmark map (100,000 claims, 21 MB, checked within

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from argmap.yaml_tree import YMap, YNode, YScalar, YSeq
+from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq
 
 
 class NotInSubset(Exception):

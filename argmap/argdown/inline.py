@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from argmap.argdown_lines import Item
+from argmap.argdown.lines import Item
 from argmap.errors import MapLoadError
 
 _ESCAPABLE = set("\\[]<>{}#*_@:/()+-`!.")

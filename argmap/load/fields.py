@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
 
 from argmap.errors import MapLoadError, Position
+from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq, kind_name
 from argmap.model import Waiver
-from argmap.yaml_tree import YMap, YNode, YScalar, YSeq, kind_name
 
 # Ids: letters (any script), digits, '_', '-', '.', ':'; not starting with punctuation.
 ID_PATTERN = re.compile(r"[^\W][\w.:-]*")

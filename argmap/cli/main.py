@@ -21,18 +21,18 @@ def main() -> None:
         sys.stdout.write(f"argmap {__version__}\n")
         return
     if argv[:1] == ["check"]:
-        from argmap.check_command import parse_check_args, run_check
+        from argmap.cli.check import parse_check_args, run_check
 
         check_args = parse_check_args(argv[1:])
         if check_args is not None:
             sys.exit(guarded(lambda: run_check(check_args)))
     if argv[:1] == ["render"]:
-        from argmap.render_command import parse_render_args, run_render
+        from argmap.cli.render import parse_render_args, run_render
 
         render_args = parse_render_args(argv[1:])
         if render_args is not None:
             sys.exit(guarded(lambda: run_render(render_args)))
-    from argmap.cli import app
+    from argmap.cli.app import app
 
     sys.exit(guarded(app))
 

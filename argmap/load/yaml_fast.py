@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from argmap.gc_pause import cyclic_gc_paused
-from argmap.yaml_fast_values import (
+from argmap.load.gc_pause import cyclic_gc_paused
+from argmap.load.yaml_fast_values import (
     PLAIN_FIRST,
     SIMPLE_FLOW,
     NotInSubset,
@@ -26,7 +26,7 @@ from argmap.yaml_fast_values import (
     inline_value,
     quoted_text,
 )
-from argmap.yaml_tree import YMap, YNode, YScalar, YSeq
+from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq
 
 # The characters we leave to libyaml: those its reader refuses (controls, DEL, C1 controls,
 # surrogates, U+FFFE, U+FFFF), tabs, lone carriage returns, the other YAML line breaks (NEL,

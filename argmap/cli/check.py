@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from argmap.cli.quick import OptionSpec, parse_command_line
 from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ArgmapError
-from argmap.quick_cli import OptionSpec, parse_command_line
 
 
 class FailOn(StrEnum):
@@ -48,7 +48,7 @@ class CheckArgs:
     maps_only: bool = False
 
 
-# Every spelling Typer accepts for `check` (argmap/cli.py); tests compare the two.
+# Every spelling Typer accepts for `check` (argmap/cli/app.py); tests compare the two.
 CHECK_OPTIONS: dict[str, OptionSpec] = {
     "--format": OptionSpec("output_format", choices=CHECK_FORMATS),
     "-f": OptionSpec("output_format", choices=CHECK_FORMATS),
@@ -75,8 +75,8 @@ def _split_ids(values: Sequence[str]) -> list[str]:
 
 def run_check(args: CheckArgs) -> int:
     """Check the maps, print the report, and return the exit status."""
-    from argmap.check_output import file_progress, print_check_report, resolve_format
     from argmap.checking import check_paths, has_load_failures, reaches_fail_on
+    from argmap.cli.check_output import file_progress, print_check_report, resolve_format
     from argmap.config import ConfigResolver
 
     try:

@@ -92,7 +92,7 @@ def parse_tree(text: str, path: str) -> YNode | None:
     """Compose ``text`` into a tree; None for a document with no content."""
     # Most maps are in the block-YAML subset that yaml_fast composes in about half the time;
     # it gives up on anything else (errors included), which libyaml then composes and words.
-    from argmap.yaml_fast import compose_fast  # here: yaml_fast builds this module's nodes
+    from argmap.load.yaml_fast import compose_fast  # here: yaml_fast builds this module's nodes
 
     tree = compose_fast(text)
     if tree is not None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import cast
 
 from argmap.errors import MapLoadError, Position
-from argmap.fields import ARROW_ID_PATTERN, ID_PATTERN, NOT_TEXT, FieldReader, is_calendar_date
-from argmap.frozen_builder import positional_builder
+from argmap.load.fields import ARROW_ID_PATTERN, ID_PATTERN, NOT_TEXT, FieldReader, is_calendar_date
+from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq
 from argmap.model import (
     Argument,
     Attack,
@@ -25,7 +25,7 @@ from argmap.model import (
     Source,
     convergent_id,
 )
-from argmap.yaml_tree import YMap, YNode, YScalar, YSeq
+from argmap.model.frozen_builder import positional_builder
 
 CLAIM_KEYS = (
     "text", "kind", "locator", "tags", "note", "factual", "common-ground", "cites",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from argmap.argdown_inline import Element, clean_text, parse_element
-from argmap.argdown_lines import Item, group_items, read_front_matter, strip_comments
+from argmap.argdown.inline import Element, clean_text, parse_element
+from argmap.argdown.lines import Item, group_items, read_front_matter, strip_comments
 from argmap.errors import MapLoadError, Position
 
 # relation symbol -> (relation type, True when the relation runs from the child to its parent)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, TextIO
 
-from argmap.reporters import REPORTER_BY_NAME, CheckReport
+from argmap.reporters.formats import REPORTER_BY_NAME, CheckReport
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -37,7 +37,7 @@ def print_check_report(report: CheckReport, reporter: str, console: Console | No
     if reporter == RICH:
         from rich.console import Console
 
-        from argmap.terminal import print_report
+        from argmap.reporters.terminal import print_report
 
         print_report(report, console or Console(highlight=False, markup=False, emoji=False))
         return

@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import TypeVar
 
 from argmap.errors import Position
-from argmap.map_views import MapViews
+from argmap.model.views import MapViews
 
 T = TypeVar("T")
 
@@ -157,7 +157,7 @@ class ArgumentMap(MapViews):
     ``role="undercut"``).
 
     The networkx graphs are built on first use; the rules run on plain adjacency dicts and
-    integer rows with the same edges (argmap/map_views.py), so checking a map neither imports
+    integer rows with the same edges (argmap/model/views.py), so checking a map neither imports
     networkx nor pays for its graph.
     """
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from argmap.cli.quick import OptionSpec, parse_command_line
 from argmap.errors import EXIT_ERROR, EXIT_OK, ArgmapError
-from argmap.quick_cli import OptionSpec, parse_command_line
 
 
 class RenderFormat(StrEnum):
@@ -71,7 +71,7 @@ class RenderArgs:
     presume: bool = False
 
 
-# Every spelling Typer accepts for `render` (argmap/cli.py); tests compare the two.
+# Every spelling Typer accepts for `render` (argmap/cli/app.py); tests compare the two.
 RENDER_OPTIONS: dict[str, OptionSpec] = {
     "--output": OptionSpec("output"),
     "-o": OptionSpec("output"),
@@ -109,8 +109,8 @@ def _warn(message: str) -> None:
 
 def run_render(args: RenderArgs) -> int:
     """Draw the map as asked and return the exit status."""
-    from argmap.graphviz_run import render_map_file
-    from argmap.render import RenderOptions
+    from argmap.render.graph import RenderOptions
+    from argmap.render.graphviz import render_map_file
 
     try:
         options = RenderOptions(

@@ -8,7 +8,7 @@ from functools import cached_property
 from types import MappingProxyType
 
 from argmap.model import ClaimKind
-from argmap.render_dot import written
+from argmap.render.dot import written
 
 # Okabe & Ito's colour-blind-safe palette; fills are light tints so black text stays legible.
 BLACK = "#000000"

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from argmap import __version__
-from argmap.check_command import CheckFormat, FailOn
+from argmap.cli.check import CheckFormat, FailOn
+from argmap.cli.render import ClusterBy, LayoutEngine, RankDir, RenderFormat
 from argmap.errors import EXIT_ERROR, EXIT_OK, ArgmapError
-from argmap.render_command import ClusterBy, LayoutEngine, RankDir, RenderFormat
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -84,7 +84,7 @@ def check(
     ] = False,
 ) -> None:
     """Check maps for reasoning gaps; exit 1 when a finding reaches --fail-on."""
-    from argmap.check_command import CheckArgs, run_check
+    from argmap.cli.check import CheckArgs, run_check
 
     status = run_check(CheckArgs(
         paths=tuple(paths), output_format=output_format.value, select=tuple(select or ()),
@@ -144,7 +144,7 @@ def stats(
     """Count a map's claims, arguments, supports, attacks and sources."""
     import json
 
-    from argmap.loader import load_map
+    from argmap.load.loader import load_map
 
     with user_errors():
         counts = load_map(map_path).stats()
@@ -176,10 +176,10 @@ def import_map(
     """Read a map in another format and write it as an argmap map."""
     from pathlib import Path
 
-    from argmap.dump import dump_map
     from argmap.importers import IMPORTERS
+    from argmap.load.dump import dump_map
     from argmap.output import write_output
-    from argmap.reporters import format_line
+    from argmap.reporters.formats import format_line
 
     with user_errors():
         result = _registered(IMPORTERS, source_format, "--from")(Path(file))
@@ -197,7 +197,7 @@ def export_map(
 ) -> None:
     """Write a map in another format."""
     from argmap.exporters import EXPORTERS
-    from argmap.loader import load_map
+    from argmap.load.loader import load_map
     from argmap.output import write_output
 
     with user_errors():
@@ -235,7 +235,7 @@ def render(
         "--presume", help="With --status: presume every claim no argument supports.")] = False,
 ) -> None:
     """Draw a map as a diagram with Graphviz, its findings marked on the claims."""
-    from argmap.render_command import RenderArgs, run_render
+    from argmap.cli.render import RenderArgs, run_render
 
     status_code = run_render(RenderArgs(
         map_path, output, output_format=output_format.value if output_format else None,
@@ -260,7 +260,7 @@ def report(
     """Write a self-contained HTML review of a map: summary, diagram, findings, claims."""
     from argmap.config import ConfigResolver
     from argmap.output import write_output
-    from argmap.report_html import build_report
+    from argmap.report.html import build_report
 
     with user_errors():
         if config is not None and no_config:
@@ -304,9 +304,9 @@ def evaluate(
     output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
 ) -> None:
     """Label every claim and argument in, out or undecided (docs/semantics.md)."""
-    from argmap import evaluate_output as out
+    from argmap.cli import evaluate_output as out
     from argmap.evaluate import evaluate as evaluate_map
-    from argmap.loader import load_map
+    from argmap.load.loader import load_map
 
     with user_errors():
         amap = load_map(map_path)
@@ -354,6 +354,6 @@ def init(
 
 def main() -> None:
     """Run the Typer app; an unexpected error is one line and status 2 (see launcher.guarded)."""
-    from argmap.launcher import guarded
+    from argmap.cli.main import guarded
 
     sys.exit(guarded(app))

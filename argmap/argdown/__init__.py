@@ -1,0 +1,1 @@
+"""The Argdown syntax reader: source text to statements, arguments and relations."""

@@ -1,0 +1,1 @@
+"""Draw a map: the graph of nodes and edges, DOT text, and running Graphviz."""

@@ -1,0 +1,1 @@
+"""`argmap report`: one self-contained HTML page for a review."""
