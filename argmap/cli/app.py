@@ -179,7 +179,7 @@ def import_map(
     from argmap.importers import IMPORTERS
     from argmap.load.dump import dump_map
     from argmap.output import write_output
-    from argmap.reporters.formats import format_line
+    from argmap.reporters.text import format_line
 
     with user_errors():
         result = _registered(IMPORTERS, source_format, "--from")(Path(file))
