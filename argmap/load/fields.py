@@ -21,21 +21,8 @@ _YAML11_BOOL = frozenset(
 )
 _YAML_NULL = frozenset(("", "~", "null", "Null", "NULL"))
 # Plain scalars `FieldReader.string` refuses as text, whatever their context.
-NOT_TEXT = _YAML11_BOOL | _YAML_NULL
+_NOT_TEXT = _YAML11_BOOL | _YAML_NULL
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def is_calendar_date(value: str) -> bool:
-    """Whether ``value`` is a date `FieldReader.date` accepts (YYYY, YYYY-MM or YYYY-MM-DD)."""
-    match = _DATE.fullmatch(value)
-    if not match:
-        return False
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -79,7 +66,7 @@ class FieldReader:
 
     def string(self, node: YNode, what: str) -> str:
         """A non-empty string; unquoted YAML 1.1 booleans and nulls are refused."""
-        if (isinstance(node, YScalar) and not (node.plain and node.value in NOT_TEXT)
+        if (isinstance(node, YScalar) and not (node.plain and node.value in _NOT_TEXT)
                 and node.value.strip()):
             return node.value
         raise self._not_text(node, what)
@@ -126,7 +113,7 @@ class FieldReader:
         """An id: letters, digits, '_', '-', '.', ':'."""
         pattern = ARROW_ID_PATTERN if allow_arrow else ID_PATTERN
         if (isinstance(node, YScalar) and pattern.fullmatch(node.value)
-                and not (node.plain and node.value in NOT_TEXT)):
+                and not (node.plain and node.value in _NOT_TEXT)):
             return node.value
         value = self.string(node, what)
         raise self.fail(
