@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from argmap.model.records import Argument, Attack, Claim, ClaimKind
+
 if TYPE_CHECKING:
     import networkx as nx
-
-    from argmap.model import Argument, Attack, Claim
 
 _NO_PREDECESSORS: Mapping[str, str] = {}
 _NO_SUCCESSORS: dict[str, None] = {}  # shared by support_successors; never written to
@@ -207,8 +207,6 @@ class MapViews:
     @property
     def _conclusion_ids(self) -> list[str]:
         """Ids of the theses and recommendations, in file order."""
-        from argmap.model import ClaimKind  # model imports this module
-
         kinds = (ClaimKind.THESIS, ClaimKind.RECOMMENDATION)
         return [c.id for c in self.claims.values() if c.kind in kinds]
 

@@ -1,0 +1,129 @@
+"""The records of an argument map: claims, arguments, attacks, sources, waivers, documents."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from argmap.errors import Position
+
+
+class ClaimKind(StrEnum):
+    """What role a claim plays in the text's argument."""
+
+    THESIS = "thesis"
+    PREMISE = "premise"
+    EVIDENCE = "evidence"
+    ASSUMPTION = "assumption"
+    OBJECTION = "objection"
+    RECOMMENDATION = "recommendation"
+
+
+class AttackKind(StrEnum):
+    """Rebuttal attacks a claim; undercut attacks the inference of an argument."""
+
+    REBUT = "rebut"
+    UNDERCUT = "undercut"
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    """A claim's written reason for ignoring one rule."""
+
+    rule: str
+    reason: str
+    pos: Position
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A bibliographic reference that claims may cite."""
+
+    key: str
+    title: str
+    pos: Position
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    locator: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement of the text, in the mapper's words."""
+
+    id: str
+    text: str
+    kind: ClaimKind
+    pos: Position
+    locator: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+    factual: bool = False
+    common_ground: bool = False
+    cites: tuple[str, ...] = ()
+    waivers: tuple[Waiver, ...] = ()
+    # (argument id, critical-question id) pairs this claim answers
+    answers: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def waived_rules(self) -> frozenset[str]:
+        """Ids of the rules this claim waives."""
+        return frozenset(w.rule for w in self.waivers)
+
+    @property
+    def is_grounding(self) -> bool:
+        """True when the claim needs no support: evidence, an assumption, common ground."""
+        return (
+            self.kind in (ClaimKind.EVIDENCE, ClaimKind.ASSUMPTION) or self.common_ground
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """Premises that support a conclusion.
+
+    ``linked`` arguments were written out in ``arguments:`` and their premises work only
+    together; a convergent support (``supports:`` on a claim) is an argument with one premise,
+    ``linked=False`` and the id ``premise->conclusion``.
+    """
+
+    id: str
+    conclusion: str
+    premises: tuple[str, ...]
+    pos: Position
+    linked: bool = True
+    warrant: str | None = None
+    scheme: str | None = None
+    locator: str | None = None
+    note: str | None = None
+    waivers: tuple[Waiver, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Attack:
+    """A claim attacking a claim (rebut) or an argument's inference (undercut)."""
+
+    attacker: str
+    target: str
+    kind: AttackKind
+    pos: Position
+
+
+@dataclass(frozen=True, slots=True)
+class MapDocument:
+    """One map file's metadata: its title and the document it encodes."""
+
+    path: str
+    version: int
+    title: str | None = None
+    source: Mapping[str, str] = field(default_factory=dict)
+    extends: str | None = None
+
+
+def convergent_id(premise: str, conclusion: str) -> str:
+    """The id of the one-premise argument behind ``premise supports: [conclusion]``."""
+    return f"{premise}->{conclusion}"
