@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, KeysView, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
-from operator import attrgetter
 from typing import TypeVar
 
-from argmap.model.records import Argument, Attack, Claim, ClaimKind, MapDocument, Source
+from argmap.errors import MapLoadError
+from argmap.model.records import (
+    Argument,
+    Attack,
+    AttackKind,
+    Claim,
+    ClaimKind,
+    MapDocument,
+    Source,
+)
 from argmap.model.views import MapViews
 
 T = TypeVar("T")
@@ -17,12 +25,7 @@ def _grouped(items: Iterable[T], key_of: Callable[[T], str]) -> dict[str, list[T
     """Items by key, each list in the items' order."""
     groups: dict[str, list[T]] = {}
     for item in items:
-        key = key_of(item)
-        found = groups.get(key)
-        if found is None:
-            groups[key] = [item]
-        else:
-            found.append(item)
+        groups.setdefault(key_of(item), []).append(item)
     return groups
 
 
@@ -34,9 +37,9 @@ class ArgumentMap(MapViews):
     argument -> conclusion (``role="conclusion"``), attacker -> target (``role="rebut"`` or
     ``role="undercut"``).
 
-    The networkx graphs are built on first use; the rules run on plain adjacency dicts and
-    integer rows with the same edges (argmap/model/views.py), so checking a map neither imports
-    networkx nor pays for its graph.
+    Every relation names a record of the map: building a map whose premise, conclusion,
+    warrant, attacker, attack target, answered argument or cited source is missing, or whose
+    claim and argument share an id, raises MapLoadError at the record that names it.
     """
 
     def __init__(
@@ -52,33 +55,68 @@ class ArgumentMap(MapViews):
         self.attacks: tuple[Attack, ...] = tuple(attacks)
         self.sources: Mapping[str, Source] = {s.key: s for s in sources}
         self.documents: tuple[MapDocument, ...] = tuple(documents)
+        self._refuse_dangling_references()
+
+    def _refuse_dangling_references(self) -> None:
+        """Raise MapLoadError for the first relation that names nothing in the map."""
+        claims, arguments = self.claims, self.arguments
+        for arg in arguments.values():
+            if arg.id in claims:
+                raise MapLoadError(f"claim and argument share the id {arg.id!r}", arg.pos)
+            for claim_id in (arg.conclusion, *arg.premises_and_warrant):
+                if claim_id not in claims:
+                    raise MapLoadError(f"argument {arg.id!r} names unknown claim {claim_id!r}",
+                                       arg.pos)
+        for attack in self.attacks:
+            if attack.attacker not in claims:
+                raise MapLoadError(f"unknown claim {attack.attacker!r} attacks "
+                                   f"{attack.target!r}", attack.pos)
+            if attack.kind is AttackKind.REBUT and attack.target not in claims:
+                raise MapLoadError(f"{attack.attacker!r} rebuts unknown claim "
+                                   f"{attack.target!r}", attack.pos)
+            if attack.kind is AttackKind.UNDERCUT and attack.target not in arguments:
+                raise MapLoadError(f"{attack.attacker!r} undercuts unknown argument "
+                                   f"{attack.target!r}", attack.pos)
+        for claim in claims.values():
+            for key in claim.cites:
+                if key not in self.sources:
+                    raise MapLoadError(f"claim {claim.id!r} cites unknown source {key!r}",
+                                       claim.pos)
+            for argument_id, _ in claim.answers:
+                if argument_id not in arguments:
+                    raise MapLoadError(f"claim {claim.id!r} answers unknown argument "
+                                       f"{argument_id!r}", claim.pos)
 
     # The indexes behind the queries, each built on first use: loading a map for `render` or
     # `stats` asks for none of them, and checking one asks for each once.
 
     @cached_property
     def _supports_into(self) -> dict[str, list[Argument]]:
-        return _grouped(self.arguments.values(), attrgetter("conclusion"))
+        return _grouped(self.arguments.values(), lambda arg: arg.conclusion)
 
     @cached_property
     def _premise_of(self) -> dict[str, list[Argument]]:
         premise_of: dict[str, list[Argument]] = {}
         for arg in self.arguments.values():
             for p in arg.premises:
-                found = premise_of.get(p)
-                if found is None:
-                    premise_of[p] = [arg]
-                else:
-                    found.append(arg)
+                premise_of.setdefault(p, []).append(arg)
         return premise_of
 
     @cached_property
     def _attacks_on(self) -> dict[str, list[Attack]]:
-        return _grouped(self.attacks, attrgetter("target"))
+        return _grouped(self.attacks, lambda attack: attack.target)
 
     @cached_property
     def _attacks_by(self) -> dict[str, list[Attack]]:
-        return _grouped(self.attacks, attrgetter("attacker"))
+        return _grouped(self.attacks, lambda attack: attack.attacker)
+
+    @cached_property
+    def _citing(self) -> dict[str, list[Claim]]:
+        citing: dict[str, list[Claim]] = {}
+        for claim in self.claims.values():
+            for key in dict.fromkeys(claim.cites):
+                citing.setdefault(key, []).append(claim)
+        return citing
 
     # -- queries -------------------------------------------------------------------------
 
@@ -94,11 +132,6 @@ class ArgumentMap(MapViews):
         """Arguments (linked or convergent) whose conclusion is ``claim_id``."""
         return self._supports_into.get(claim_id, [])
 
-    @property
-    def supported_claims(self) -> KeysView[str]:
-        """Ids of the claims some argument (linked or convergent) concludes."""
-        return self._supports_into.keys()
-
     def arguments_using(self, claim_id: str) -> list[Argument]:
         """Arguments in which ``claim_id`` is a premise."""
         return self._premise_of.get(claim_id, [])
@@ -111,22 +144,9 @@ class ArgumentMap(MapViews):
         """Attacks that ``claim_id`` makes."""
         return self._attacks_by.get(claim_id, [])
 
-    def premises_of(self, argument_id: str) -> tuple[str, ...]:
-        """The premises of an argument."""
-        return self.arguments[argument_id].premises
-
     def citing(self, source_key: str) -> list[Claim]:
-        """Claims that cite a source."""
+        """Claims that cite a source, in file order."""
         return list(self._citing.get(source_key, ()))
-
-    @cached_property
-    def _citing(self) -> Mapping[str, list[Claim]]:
-        """Source key -> the claims citing it, in file order (one pass, not one per source)."""
-        citing: dict[str, list[Claim]] = {}
-        for claim in self.claims.values():
-            for key in dict.fromkeys(claim.cites):
-                citing.setdefault(key, []).append(claim)
-        return citing
 
     def claims_of_kind(self, *kinds: ClaimKind) -> Iterator[Claim]:
         """Claims of the given kinds, in file order."""

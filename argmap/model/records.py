@@ -70,11 +70,6 @@ class Claim:
     answers: tuple[tuple[str, str], ...] = ()
 
     @property
-    def waived_rules(self) -> frozenset[str]:
-        """Ids of the rules this claim waives."""
-        return frozenset(w.rule for w in self.waivers)
-
-    @property
     def is_grounding(self) -> bool:
         """True when the claim needs no support: evidence, an assumption, common ground."""
         return (
@@ -101,6 +96,11 @@ class Argument:
     locator: str | None = None
     note: str | None = None
     waivers: tuple[Waiver, ...] = ()
+
+    @property
+    def premises_and_warrant(self) -> tuple[str, ...]:
+        """The claims the inference needs: its premises, then its warrant if it has one."""
+        return self.premises if self.warrant is None else (*self.premises, self.warrant)
 
 
 @dataclass(frozen=True, slots=True)
