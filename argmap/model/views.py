@@ -2,8 +2,8 @@
 
 `ArgumentMap` inherits them; each is built on first use and kept, since the map never changes.
 Every search runs over one index, `NodeRows`: claims and arguments numbered 0..n-1 with their
-relations as lists of node numbers. A check searches a large map several times, and integers
-in lists are followed several times faster than ids through dicts.
+relations as lists of node numbers. A check searches a large map several times; the index is
+built once, and following integers through lists is cheaper than following ids through dicts.
 """
 
 from __future__ import annotations
