@@ -64,16 +64,18 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", presume: bool = Fal
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
     fw = compile_map(amap, presume=presume)
+    rows = fw.rows
     codes, rank = grounded_labelling(fw)
     extensions: tuple[frozenset[str], ...] = ()
     if semantics != "grounded":
         labellings = extension_labellings(fw, codes, semantics)
-        codes = sceptical(labellings, fw.size)
-        rank = [-1] * fw.size
+        codes = sceptical(labellings, rows.size)
+        rank = [-1] * rows.size
         extensions = tuple(
-            frozenset(fw.ids[c] for c in range(fw.n_claims) if lab[c] == IN) for lab in labellings
+            frozenset(rows.ids[c] for c in range(rows.n_claims) if lab[c] == IN)
+            for lab in labellings
         )
-    labels = {fw.ids[i]: _LABEL[code] for i, code in enumerate(codes)}
+    labels = {rows.ids[i]: _LABEL[code] for i, code in enumerate(codes)}
     return Evaluation(semantics, presume, labels, extensions, fw, codes, rank)
 
 

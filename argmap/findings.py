@@ -36,14 +36,6 @@ class Finding:
     col: int
     claim: str | None = None
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        """Order by file, then place, then rule."""
-        return (self.path, self.line, self.col, self.rule, self.message)
-
-    def check_tuple(self) -> tuple[str, int, int]:
-        """The triple tests compare: (rule, line, col)."""
-        return (self.rule, self.line, self.col)
-
     def to_dict(self) -> dict[str, Any]:
         """The one serialised form; JSON, SARIF and the others read this."""
         return {
@@ -57,7 +49,7 @@ class Finding:
         }
 
 
-# The key of Finding.sort_key as one C-level call, for sorting thousands of findings.
+# The order findings are shown in: by file, then place, then rule (and message).
 FINDING_ORDER = attrgetter("path", "line", "col", "rule", "message")
 
 

@@ -15,7 +15,7 @@ from argmap.cli.evaluate_output import print_evaluation
 from argmap.errors import Position, UsageError
 from argmap.evaluate import Label, evaluate
 from argmap.load.loader import load_text
-from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind
+from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind, Source
 
 IN, OUT, UNDEC = Label.IN, Label.OUT, Label.UNDECIDED
 runner = CliRunner()
@@ -171,7 +171,7 @@ def test_grounded_is_linear_on_100000_claims() -> None:
                   for i in range(0, size, 10)]
     attacks = [Attack(f"o{i}", f"c{i}", AttackKind.REBUT, pos) for i in range(0, size, 10)]
     attacks += [Attack("e", f"o{i}", AttackKind.REBUT, pos) for i in range(0, size, 10)]
-    amap = ArgumentMap(claims + objections, args, attacks)
+    amap = ArgumentMap(claims + objections, args, attacks, [Source("s", "S", pos)])
     started = time.perf_counter()
     ev = evaluate(amap)
     assert time.perf_counter() - started < 5

@@ -96,7 +96,9 @@ def _ours(amap: ArgumentMap, semantics: str, first: int = 0) -> list[list[str]]:
         labellings = extension_labellings(fw, grounded, semantics, OUR_SECONDS * 4, first)
     except SolverTimeout:
         pytest.fail(f"our {semantics} search took over {OUR_SECONDS * 4} s")
-    accepted = (sorted(fw.ids[c] for c in range(fw.n_claims) if lab[c] == IN) for lab in labellings)
+    rows = fw.rows
+    accepted = (sorted(rows.ids[c] for c in range(rows.n_claims) if lab[c] == IN)
+                for lab in labellings)
     return sorted(accepted)
 
 

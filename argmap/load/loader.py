@@ -147,16 +147,11 @@ def _assemble(contents: list[FileContent]) -> ArgumentMap:
             if len(fresh) != len(nodes) or not seen.isdisjoint(fresh):
                 _refuse_duplicate(contents)
             seen.update(fresh)
+    claims = [c for content in contents for c in content.claims]
     arguments = [a for content in contents for a in content.arguments]
-    amap = ArgumentMap(
-        claims=[c for content in contents for c in content.claims],
-        arguments=arguments,
-        attacks=[a for content in contents for a in content.attacks],
-        sources=[s for content in contents for s in content.sources],
-        documents=[content.document for content in contents],
-    )
     namespaces: dict[str, Collection[str]] = {
-        "claim": amap.claims, "argument": amap.arguments, "source": source_keys,
+        "claim": {c.id for c in claims}, "argument": {a.id for a in arguments},
+        "source": source_keys,
     }
     for content in contents:
         for target, written_at, namespace in content.references:
@@ -173,7 +168,13 @@ def _assemble(contents: list[FileContent]) -> ArgumentMap:
         if arg.warrant is not None and arg.warrant in arg.premises:
             raise MapLoadError(f"{arg.warrant!r} is both a premise and the warrant of "
                                f"argument {arg.id!r}", arg.pos)
-    return amap
+    return ArgumentMap(
+        claims=claims,
+        arguments=arguments,
+        attacks=[a for content in contents for a in content.attacks],
+        sources=[s for content in contents for s in content.sources],
+        documents=[content.document for content in contents],
+    )
 
 
 def _refuse_duplicate(contents: list[FileContent]) -> NoReturn:

@@ -7,13 +7,15 @@ import inspect
 import json
 import os
 from pathlib import Path
-from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from argmap import __version__
 from argmap.findings import CheckReport, Finding, Severity
 from argmap.rules import RULES
+
+if TYPE_CHECKING:
+    from argmap.rules.base import RuleModule
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
@@ -33,7 +35,7 @@ _INVALID_MAP = {
 }
 
 
-def rule_texts(module: ModuleType) -> tuple[str, str, str]:
+def rule_texts(module: RuleModule) -> tuple[str, str, str]:
     """A rule's summary line, its rationale (the docstring before the examples), and all of it."""
     doc = inspect.cleandoc(module.__doc__ or module.ID)
     summary, _, rest = doc.partition("\n\n")
@@ -41,7 +43,7 @@ def rule_texts(module: ModuleType) -> tuple[str, str, str]:
     return summary.strip(), " ".join(rationale.split()) or summary.strip(), doc
 
 
-def _rule_descriptor(module: ModuleType) -> dict[str, Any]:
+def _rule_descriptor(module: RuleModule) -> dict[str, Any]:
     summary, rationale, doc = rule_texts(module)
     return {
         "id": module.ID,

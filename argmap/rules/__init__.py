@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from types import ModuleType
-
 from argmap.errors import UsageError
 from argmap.rules import (
     circular_support,
@@ -19,8 +17,9 @@ from argmap.rules import (
     unused_source,
     unused_waiver,
 )
+from argmap.rules.base import RuleModule
 
-_MODULES: tuple[ModuleType, ...] = (
+_MODULES: tuple[RuleModule, ...] = (
     unsupported_claim,
     missing_evidence,
     circular_support,
@@ -35,10 +34,10 @@ _MODULES: tuple[ModuleType, ...] = (
     unused_waiver,
 )
 
-RULES: dict[str, ModuleType] = {}
+RULES: dict[str, RuleModule] = {}
 
 
-def _register(module: ModuleType) -> None:
+def _register(module: RuleModule) -> None:
     if module.ID in RULES:
         raise RuntimeError(f"rule id {module.ID!r} registered twice")
     RULES[module.ID] = module
@@ -48,7 +47,7 @@ for _module in _MODULES:
     _register(_module)
 
 
-def get(rule_id: str) -> ModuleType:
+def get(rule_id: str) -> RuleModule:
     """The rule module with this id; a usage error naming close ids otherwise."""
     try:
         return RULES[rule_id]

@@ -30,7 +30,11 @@ class Problem:
 
 
 class RuleModule(Protocol):
-    """A rule: a module with these names and a docstring with rationale and examples."""
+    """A rule: a module with these names and a docstring with rationale and examples.
+
+    The registry (argmap/rules/__init__.py) holds its modules as this type, so a rule module
+    missing one of the names, or with one of the wrong type, fails the type check.
+    """
 
     ID: str
     NAME: str

@@ -37,11 +37,12 @@ Failing example:
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from argmap.findings import Severity
 from argmap.model import ArgumentMap
+from argmap.model.views import NodeRows
 from argmap.rules.base import Problem
 
 ID = "circular-support"
@@ -55,94 +56,73 @@ _MAX_NAMED = 10
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
     """Report one support cycle per strongly connected component of the support graph."""
-    if _acyclic(amap):
+    rows = amap.node_rows  # claims are numbered in file order, so the smallest comes first
+    tangled = _left_after_peeling(rows)
+    if not tangled:
         return
-    succ = amap.support_successors
-    on_cycles = _after_acyclic_part(succ)
-    if not on_cycles:
-        return
-    file_order = {claim_id: index for index, claim_id in enumerate(amap.claims)}
-    # Every cycle lies among these claims, so their components are the whole graph's.
-    tangled = {node: [s for s in succ[node] if s in on_cycles] for node in succ
-               if node in on_cycles}
-    for members in strongly_connected_components(tangled):
-        component = set(members)
-        start = min(component, key=file_order.__getitem__)
-        if len(component) == 1 and start not in succ[start]:
+
+    def successors(claim: int) -> list[int]:
+        """The claims ``claim`` supports, as premise or warrant, in file order."""
+        return sorted({rows.conclusion[arg - rows.n_claims] for arg in rows.premise_in[claim]})
+
+    # Every cycle lies among the tangled claims, so their components are the whole graph's.
+    for component in strongly_connected_components(
+            tangled, lambda claim: [c for c in successors(claim) if c in tangled]):
+        start = min(component)
+        if len(component) == 1 and start not in successors(start):
             continue
-        cycle = _shortest_cycle_through(succ, start, component, file_order)
-        message = "support cycle: " + " -> ".join(cycle)
+        cycle = _shortest_cycle_through(successors, start, set(component))
+        message = "support cycle: " + " -> ".join(rows.ids[claim] for claim in cycle)
         if len(component) > len(cycle) - 1:
-            members = sorted(component, key=file_order.__getitem__)
+            members = [rows.ids[claim] for claim in sorted(component)]
             named = ", ".join(members[:_MAX_NAMED])
             if len(members) > _MAX_NAMED:
                 named += f", ... ({len(members) - _MAX_NAMED} more)"
             message += f" (component of {len(members)} claims: {named})"
-        yield Problem(message=message, pos=amap.claims[start].pos, subject=start)
+        claim = amap.claims[rows.ids[start]]
+        yield Problem(message=message, pos=claim.pos, subject=claim.id)
 
 
-def _acyclic(amap: ArgumentMap) -> bool:
-    """Whether peeling (as `_after_acyclic_part`) removes every claim, on the integer rows.
+def _left_after_peeling(rows: NodeRows) -> set[int]:
+    """The claims left when claims that nothing supports are removed, again and again (Kahn).
 
-    The rows are built once per map for the semantics and sides anyway, and a claim that
-    supports nothing shares one empty row, so most claims cost a counter and no lookup.
+    What is left is every cycle and what the cycles support; in a map without circular support
+    nothing is, and the rule is done after two linear passes instead of a search of the graph.
     """
-    rows = amap.support_rows()
-    if rows is None:
-        return False
-    nc, premise_in, conclusion = rows.n_claims, rows.premise_in, rows.conclusion
-    # One count per (premise or warrant, argument) edge; peeling takes each edge once again.
+    nc = rows.n_claims
+    # One count per (premise or warrant, argument) edge; peeling takes each edge away once.
     indegree = [0] * nc
-    for target, needed in zip(conclusion, rows.premises, strict=True):
+    for target, needed in zip(rows.conclusion, rows.premises, strict=True):
         indegree[target] += len(needed)
-    unsupported = [claim for claim, count in enumerate(indegree) if not count]
-    peeled = 0
+    unsupported = [claim for claim in range(nc) if not indegree[claim]]
     while unsupported:
-        peeled += 1
-        for argument in premise_in[unsupported.pop()]:
-            target = conclusion[argument - nc]
+        for argument in rows.premise_in[unsupported.pop()]:
+            target = rows.conclusion[argument - nc]
             indegree[target] -= 1
             if not indegree[target]:
                 unsupported.append(target)
-    return peeled == nc
+    return {claim for claim in range(nc) if indegree[claim]}
 
 
-def _after_acyclic_part(succ: Mapping[str, Iterable[str]]) -> set[str]:
-    """The nodes left when nodes that nothing supports are removed, again and again (Kahn).
-
-    What is left is every cycle and what the cycles support; in a map without circular support
-    nothing is, and the rule is done after two cheap passes instead of a search of the graph.
-    """
-    indegree = dict.fromkeys(succ, 0)
-    for targets in succ.values():
-        for target in targets:
-            indegree[target] += 1
-    unsupported = [node for node, count in indegree.items() if count == 0]
-    while unsupported:
-        for target in succ[unsupported.pop()]:
-            indegree[target] -= 1
-            if indegree[target] == 0:
-                unsupported.append(target)
-    return {node for node, count in indegree.items() if count}
-
-
-def strongly_connected_components(succ: Mapping[str, Iterable[str]]) -> Iterator[list[str]]:
-    """Each strongly connected component of a graph given as node -> successors, once.
+def strongly_connected_components(
+    nodes: Iterable[int], successors: Callable[[int], Iterable[int]]
+) -> Iterator[list[int]]:
+    """Each strongly connected component of the graph on ``nodes``, once.
 
     Tarjan's algorithm with an explicit stack instead of recursion, so a support chain of
     100,000 claims cannot overflow Python's call stack; linear in nodes and edges.
     """
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    for root in succ:
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    for root in nodes:
         if root in index:
             continue
         index[root] = low[root] = len(index)
         stack.append(root)
         on_stack.add(root)
-        work = [(root, iter(succ[root]))]
+        work = [(root, iter(successors(root)))]
         while work:
             node, children = work[-1]
             for child in children:
@@ -150,7 +130,7 @@ def strongly_connected_components(succ: Mapping[str, Iterable[str]]) -> Iterator
                     index[child] = low[child] = len(index)
                     stack.append(child)
                     on_stack.add(child)
-                    work.append((child, iter(succ[child])))
+                    work.append((child, iter(successors(child))))
                     break
                 if child in on_stack:
                     low[node] = min(low[node], index[child])
@@ -160,7 +140,7 @@ def strongly_connected_components(succ: Mapping[str, Iterable[str]]) -> Iterator
                     parent = work[-1][0]
                     low[parent] = min(low[parent], low[node])
                 if low[node] == index[node]:
-                    component: list[str] = []
+                    component: list[int] = []
                     while not component or component[-1] != node:
                         member = stack.pop()
                         on_stack.discard(member)
@@ -169,16 +149,17 @@ def strongly_connected_components(succ: Mapping[str, Iterable[str]]) -> Iterator
 
 
 def _shortest_cycle_through(
-    succ: Mapping[str, Iterable[str]], start: str, members: Set[str],
-    file_order: Mapping[str, int],
-) -> list[str]:
-    """The shortest support cycle from ``start`` back to it, staying inside ``members``."""
-    parent: dict[str, str | None] = {start: None}
+    successors: Callable[[int], Iterable[int]], start: int, members: Collection[int]
+) -> list[int]:
+    """The shortest support cycle from ``start`` back to it, staying inside ``members``.
+
+    Successors are visited in file order, so the reported cycle is stable between runs.
+    """
+    parent: dict[int, int | None] = {start: None}
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        # Visit successors in file order so the reported cycle is stable between runs.
-        for successor in sorted(succ[node], key=file_order.__getitem__):
+        for successor in successors(node):
             if successor == start:
                 path = [node]
                 while (step := parent[path[-1]]) is not None:
@@ -187,4 +168,4 @@ def _shortest_cycle_through(
             if successor in members and successor not in parent:
                 parent[successor] = node
                 queue.append(successor)
-    raise AssertionError(f"{start!r} is on no cycle inside its component")
+    raise AssertionError(f"node {start} is on no cycle inside its component")

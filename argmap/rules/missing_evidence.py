@@ -60,8 +60,10 @@ OPTIONS: Mapping[str, Any] = {}
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
     """Report each factual claim with no evidence or citing claim among its supporters."""
-    for claim, evidenced in zip(amap.claims.values(), evidenced_claims(amap), strict=True):
-        if not claim.factual or claim.common_ground or evidenced:
+    claims = amap.claims.values()
+    evidenced = amap.supported_from(c.kind is ClaimKind.EVIDENCE or bool(c.cites) for c in claims)
+    for claim, has_evidence in zip(claims, evidenced, strict=True):
+        if not claim.factual or claim.common_ground or has_evidence:
             continue
         if not claim.is_grounding and not amap.supporters_of(claim.id):
             continue  # bare: unsupported-claim reports it
@@ -73,26 +75,3 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
             pos=claim.pos,
             subject=claim.id,
         )
-
-
-def evidenced_claims(amap: ArgumentMap) -> bytearray:
-    """A mark per claim, in map order: 1 for evidence, citing claims, and every claim a support
-    path reaches from them."""
-    claims = amap.claims.values()
-    rows = amap.support_rows()
-    if rows is None:  # a map built in code with relations to nothing: search by name
-        seeds = [c.id for c in claims if c.kind is ClaimKind.EVIDENCE or c.cites]
-        reached = amap.supported_from(seeds) | set(seeds)
-        return bytearray(c.id in reached for c in claims)
-    # One forward pass over the integer rows: on a big map a search by name spends most of
-    # its time fetching id strings from all over memory.
-    nc, premise_in, conclusion = rows.n_claims, rows.premise_in, rows.conclusion
-    marked = bytearray(c.kind is ClaimKind.EVIDENCE or bool(c.cites) for c in claims)
-    stack = [node for node in range(nc) if marked[node]]
-    while stack:
-        for argument in premise_in[stack.pop()]:
-            target = conclusion[argument - nc]
-            if not marked[target]:
-                marked[target] = 1
-                stack.append(target)
-    return marked

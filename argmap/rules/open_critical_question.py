@@ -96,10 +96,8 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
 def _check_answer(
     amap: ArgumentMap, claim_id: str, pos: Position, argument_id: str, question_id: str
 ) -> Iterator[Problem]:
-    arg = amap.arguments.get(argument_id)
-    if arg is None:
-        reason = "no such argument"
-    elif arg.scheme is None:
+    arg = amap.arguments[argument_id]  # the map refuses an answer to no argument
+    if arg.scheme is None:
         reason = f"argument '{argument_id}' names no scheme"
     else:
         scheme = find_scheme(arg.scheme)

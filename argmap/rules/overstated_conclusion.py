@@ -141,11 +141,7 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
         booster = booster_in(claim.text)
         if booster is None:
             continue
-        reasons = {
-            p
-            for arg in supporters
-            for p in arg.premises + ((arg.warrant,) if arg.warrant else ())
-        }
+        reasons = {p for arg in supporters for p in arg.premises_and_warrant}
         if not reasons or hedge_in(claim.text) is not None:
             continue
         hedged = {}

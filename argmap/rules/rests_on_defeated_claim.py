@@ -76,8 +76,7 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
     if not defeated_by:
         return
     for arg in amap.arguments.values():
-        needed = arg.premises + ((arg.warrant,) if arg.warrant else ())
-        for claim_id in needed:
+        for claim_id in arg.premises_and_warrant:
             if claim_id in defeated_by:
                 role = "warrant" if claim_id == arg.warrant else "premise"
                 yield Problem(

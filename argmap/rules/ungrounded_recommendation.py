@@ -63,12 +63,13 @@ _GROUNDING_KINDS = (ClaimKind.PREMISE, ClaimKind.EVIDENCE, ClaimKind.ASSUMPTION)
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
     """Report each supported recommendation with no grounding claim among its supporters."""
-    seeds = [c.id for c in amap.claims.values() if c.kind in _GROUNDING_KINDS or c.cites]
-    # One forward pass: a claim is grounded when some grounding claim supports it, at any depth.
-    grounded = amap.supported_from(seeds)
-    for claim in amap.claims_of_kind(ClaimKind.RECOMMENDATION):
-        if claim.cites or claim.id in grounded or not amap.supporters_of(claim.id):
+    claims = amap.claims.values()
+    grounded = amap.supported_from(c.kind in _GROUNDING_KINDS or bool(c.cites) for c in claims)
+    for claim, is_grounded in zip(claims, grounded, strict=True):
+        if claim.kind is not ClaimKind.RECOMMENDATION or is_grounded:
             continue
+        if not amap.supporters_of(claim.id):
+            continue  # unsupported-claim reports it
         yield Problem(
             message=(
                 f"recommendation '{claim.id}' is supported, but its support reaches no premise,"

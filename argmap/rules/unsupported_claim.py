@@ -44,7 +44,6 @@ from typing import Any
 
 from argmap.findings import Severity
 from argmap.model import ArgumentMap, ClaimKind
-from argmap.model.frozen_builder import positional_builder
 from argmap.rules.base import Problem
 
 ID = "unsupported-claim"
@@ -52,9 +51,6 @@ NAME = "unsupported claim"
 SEVERITY = Severity.ERROR
 OPTIONS: Mapping[str, Any] = {}
 
-# A map of 10,000 claims can have thousands of unsupported ones: make each report cheaply.
-_new_problem = positional_builder(Problem)
-_KIND_NAME = {kind: kind.value for kind in ClaimKind}
 # Kinds not listed here (evidence, assumption) are grounding and never reach the grading.
 _SEVERITY_BY_KIND = {
     ClaimKind.THESIS: Severity.ERROR,
@@ -66,17 +62,15 @@ _SEVERITY_BY_KIND = {
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
     """Report each claim that has no support, no citation and is not grounding."""
-    supported = amap.supported_claims
     for claim in amap.claims.values():
-        if claim.id in supported or claim.cites or claim.is_grounding:
+        if amap.supporters_of(claim.id) or claim.cites or claim.is_grounding:
             continue
-        kind = _KIND_NAME[claim.kind]
-        yield _new_problem(
-            f"factual {kind} '{claim.id}' has no support, evidence, citation or waiver"
+        what = f"{claim.kind.value} '{claim.id}'"
+        yield Problem(
+            message=f"factual {what} has no support, evidence, citation or waiver"
             if claim.factual
-            else f"{kind} '{claim.id}' has no support, citation or waiver",
-            claim.pos,
-            claim.id,
-            _SEVERITY_BY_KIND.get(claim.kind, SEVERITY),
-            True,
+            else f"{what} has no support, citation or waiver",
+            pos=claim.pos,
+            subject=claim.id,
+            severity=_SEVERITY_BY_KIND.get(claim.kind, SEVERITY),
         )

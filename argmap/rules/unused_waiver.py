@@ -49,8 +49,6 @@ ID = "unused-waiver"
 NAME = "unused waiver"
 SEVERITY = Severity.WARNING
 OPTIONS: Mapping[str, Any] = {}
-# The engine calls `check_waivers` with the waivers the other rules used, instead of `check`.
-AFTER_WAIVERS = True
 
 
 def waivers_of(amap: ArgumentMap) -> Iterator[tuple[str, Waiver]]:
@@ -63,10 +61,14 @@ def waivers_of(amap: ArgumentMap) -> Iterator[tuple[str, Waiver]]:
             yield argument.id, waiver
 
 
-def check_waivers(
-    amap: ArgumentMap, options: Mapping[str, Any], used: Collection[Waiver]
+def check(
+    amap: ArgumentMap, options: Mapping[str, Any], used: Collection[Waiver] = frozenset()
 ) -> Iterator[Problem]:
-    """Report each waiver that is not in ``used`` (waivers of this rule excepted)."""
+    """Report each waiver that is not in ``used`` (waivers of this rule excepted).
+
+    ``used`` holds the waivers that swallowed another rule's report: the engine runs this rule
+    after all the others and passes them.
+    """
     for subject, waiver in waivers_of(amap):
         if waiver.rule == ID or waiver in used:
             continue

@@ -28,7 +28,8 @@ class Step:
 
 def explain(fw: Framework, labels: Sequence[int], rank: Sequence[int], node_id: str) -> list[Step]:
     """Steps from ``node_id`` back to what grounds it, each node once, nearest first."""
-    start = fw.index[node_id]
+    rows = fw.rows
+    start = rows.index[node_id]
     steps: list[Step] = []
     seen = {start}
     queue = deque([start])
@@ -37,11 +38,11 @@ def explain(fw: Framework, labels: Sequence[int], rank: Sequence[int], node_id: 
         reason, because = _reason(fw, labels, rank, node)
         steps.append(
             Step(
-                node=fw.ids[node],
-                kind="claim" if fw.is_claim(node) else "argument",
+                node=rows.ids[node],
+                kind="claim" if rows.is_claim(node) else "argument",
                 label=_NAME[labels[node]],
                 reason=reason,
-                because=tuple(fw.ids[b] for b in because),
+                because=tuple(rows.ids[b] for b in because),
             )
         )
         for b in because:
@@ -54,11 +55,11 @@ def explain(fw: Framework, labels: Sequence[int], rank: Sequence[int], node_id: 
 def first_reason(fw: Framework, labels: Sequence[int], rank: Sequence[int], node_id: str
                  ) -> str:
     """The first step's reason alone: ``explain(...)[0].reason`` without the walk back."""
-    return _reason(fw, labels, rank, fw.index[node_id])[0]
+    return _reason(fw, labels, rank, fw.rows.index[node_id])[0]
 
 
 def _names(fw: Framework, nodes: Sequence[int]) -> str:
-    return ", ".join(fw.ids[n] for n in nodes)
+    return ", ".join(fw.rows.ids[n] for n in nodes)
 
 
 def _earliest(rank: Sequence[int], nodes: list[int]) -> list[int]:
@@ -69,13 +70,15 @@ def _earliest(rank: Sequence[int], nodes: list[int]) -> list[int]:
 def _reason(
     fw: Framework, labels: Sequence[int], rank: Sequence[int], node: int
 ) -> tuple[str, list[int]]:
-    if fw.is_claim(node):
-        pro, con = list(fw.supporters[node]), list(fw.rebutters[node])
+    rows = fw.rows
+    is_claim = rows.is_claim(node)
+    if is_claim:
+        pro, con = list(rows.supporters[node]), list(rows.rebutters[node])
         grounds = fw.grounds[node]
         pro_word, con_word = "argument", "rebutter"
     else:
-        offset = node - fw.n_claims
-        pro, con = list(fw.premises[offset]), list(fw.undercutters[offset])
+        offset = node - rows.n_claims
+        pro, con = list(rows.premises[offset]), list(rows.undercutters[offset])
         grounds = ""
         pro_word, con_word = "premise", "undercutter"
     value = labels[node]
@@ -83,7 +86,7 @@ def _reason(
     con_by = {v: [c for c in con if labels[c] == v] for v in (IN, OUT, UNDECIDED)}
     attackers_out = f"; every {con_word} is out: {_names(fw, con)}" if con else ""
     if value == IN:
-        if fw.is_claim(node):
+        if is_claim:
             if grounds:
                 return grounds + attackers_out, con
             chosen = _earliest(rank, pro_by[IN])
@@ -94,9 +97,9 @@ def _reason(
     if value == OUT:
         if con_by[IN]:
             chosen = _earliest(rank, con_by[IN])
-            verb = "rebutted" if fw.is_claim(node) else "undercut"
+            verb = "rebutted" if is_claim else "undercut"
             return f"{verb} by {_names(fw, chosen)}, which is in", chosen
-        if not fw.is_claim(node):
+        if not is_claim:
             chosen = _earliest(rank, pro_by[OUT])
             return f"its premise {_names(fw, chosen)} is out", chosen
         if not pro:

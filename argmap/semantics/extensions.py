@@ -53,38 +53,38 @@ class SolverTimeout(ArgmapError):
 
 def _facts(fw: Framework, grounded: Sequence[int]) -> str:
     """The undecided part of the map as facts; decided neighbours enter as fixed labels."""
-    nc = fw.n_claims
+    rows = fw.rows
+    nc = rows.n_claims
     lines: list[str] = []
-    add = lines.append
     fixed: set[int] = set()
 
     def edge(name: str, source: int, target: int) -> None:
-        add(f"{name}({source},{target}).")
+        lines.append(f"{name}({source},{target}).")
         if grounded[source] != UNDECIDED:
             fixed.add(source)
 
-    for node in range(fw.size):
+    for node in range(rows.size):
         if grounded[node] != UNDECIDED:
             continue
         if node < nc:
-            add(f"claim({node}).")
+            lines.append(f"claim({node}).")
             if fw.grounds[node]:
-                add(f"base({node}).")
-            for x in fw.rebutters[node]:
+                lines.append(f"base({node}).")
+            for x in rows.rebutters[node]:
                 edge("attack", x, node)
-            for a in fw.supporters[node]:
+            for a in rows.supporters[node]:
                 edge("support", a, node)
         else:
             offset = node - nc
-            add(f"arg({node}).")
-            for p in fw.premises[offset]:
+            lines.append(f"arg({node}).")
+            for p in rows.premises[offset]:
                 edge("premise", node, p)
                 if grounded[p] != UNDECIDED:
                     fixed.add(p)
-            for x in fw.undercutters[offset]:
+            for x in rows.undercutters[offset]:
                 edge("attack", x, node)
     for node in sorted(fixed):
-        add(f"{'in' if grounded[node] == IN else 'out'}({node}).")
+        lines.append(f"{'in' if grounded[node] == IN else 'out'}({node}).")
     return "\n".join(lines)
 
 

@@ -1,4 +1,4 @@
-"""An argument map compiled to integer-indexed lists: the bipolar framework semantics read.
+"""The bipolar framework the semantics read: the map's integer rows and each claim's grounds.
 
 Nodes 0..n_claims-1 are claims, the rest arguments. A claim's label is
 ``(grounded or some supporter in) and no rebutter in``; an argument's label is
@@ -7,44 +7,22 @@ Nodes 0..n_claims-1 are claims, the rest arguments. A claim's label is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from argmap.model import ArgumentMap, Claim, ClaimKind
+from argmap.model.views import NodeRows
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Framework:
-    """The map as index lists; ``ids[i]`` names node ``i``.
+    """The map's integer rows, and why each claim stands without support ("" when it does not).
 
-    The lists are read, never changed; they are not copied into tuples, which would cost a
-    fifth of compiling a large map.
+    ``rows`` is the map's own index (ArgumentMap.node_rows), shared with the rules' searches.
     """
 
-    ids: tuple[str, ...]
-    n_claims: int
-    # claims
-    grounds: Sequence[str]  # why a claim stands without support ("" when it does not)
-    supporters: Sequence[Sequence[int]]  # claim -> arguments concluding it
-    rebutters: Sequence[Sequence[int]]  # claim -> claims rebutting it
-    # arguments (index i - n_claims)
-    premises: Sequence[Sequence[int]]  # argument -> premises and warrant
-    undercutters: Sequence[Sequence[int]]  # argument -> claims undercutting it
-    conclusion: Sequence[int]  # argument -> claim
-    # reverse edges, for propagation
-    premise_in: Sequence[Sequence[int]]  # claim -> arguments using it as premise/warrant
-    rebuts: Sequence[Sequence[int]]  # claim -> claims it rebuts
-    undercuts: Sequence[Sequence[int]]  # claim -> arguments it undercuts
-    index: Mapping[str, int]  # id -> node (ids.index would scan the whole map per lookup)
-
-    @property
-    def size(self) -> int:
-        """Number of nodes, claims and arguments."""
-        return len(self.ids)
-
-    def is_claim(self, node: int) -> bool:
-        """Whether node ``node`` is a claim (else an argument)."""
-        return node < self.n_claims
+    rows: NodeRows
+    grounds: Sequence[str]
 
 
 def grounds_of(amap: ArgumentMap, claim_id: str, presume: bool) -> str:
@@ -73,13 +51,10 @@ def _grounds(claim: Claim, presumed: bool) -> str:
 
 
 def compile_map(amap: ArgumentMap, presume: bool = False) -> Framework:
-    """Index the map's claims, arguments, supports and attacks (linear in the map's size)."""
-    rows = amap.node_rows  # built once per map, shared with the map's own searches
-    supporters = rows.supporters
+    """The map's rows with each claim's grounds (linear in the map's size)."""
+    rows = amap.node_rows
     grounds = [
-        _grounds(claim, presume and not claim_supporters)
-        for claim, claim_supporters in zip(amap.claims.values(), supporters, strict=True)
+        _grounds(claim, presume and not supporters)
+        for claim, supporters in zip(amap.claims.values(), rows.supporters, strict=True)
     ]
-    return Framework(rows.ids, rows.n_claims, grounds, supporters, rows.rebutters, rows.premises,
-                     rows.undercutters, rows.conclusion, rows.premise_in, rows.rebuts,
-                     rows.undercuts, rows.index)
+    return Framework(rows=rows, grounds=grounds)

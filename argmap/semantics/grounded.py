@@ -17,13 +17,14 @@ UNDECIDED, IN, OUT = 0, 1, 2
 
 def grounded_labelling(fw: Framework) -> tuple[list[int], list[int]]:
     """Labels (UNDECIDED/IN/OUT per node) and the order in which each was decided (-1: never)."""
-    n, nc = fw.size, fw.n_claims
+    rows = fw.rows
+    n, nc = rows.size, rows.n_claims
     label = [UNDECIDED] * n
     rank = [-1] * n
     # claims: supporting arguments not yet out; arguments: premises not yet in
-    open_support = [*map(len, fw.supporters), *map(len, fw.premises)]
+    open_support = [*map(len, rows.supporters), *map(len, rows.premises)]
     # rebutters (claims) or undercutters (arguments) not yet out
-    open_attack = [*map(len, fw.rebutters), *map(len, fw.undercutters)]
+    open_attack = [*map(len, rows.rebutters), *map(len, rows.undercutters)]
     # claims only: grounded, or some argument for it is in
     grounded = list(map(bool, fw.grounds))
     supported = grounded + [False] * (n - nc)
@@ -83,8 +84,8 @@ def grounded_labelling(fw: Framework) -> tuple[list[int], list[int]]:
             rank[node] = decided
             decided += 1
             queue.append(node)
-    premise_in, rebuts, undercuts = fw.premise_in, fw.rebuts, fw.undercuts
-    conclusion = fw.conclusion
+    premise_in, rebuts, undercuts = rows.premise_in, rows.rebuts, rows.undercuts
+    conclusion = rows.conclusion
     while queue:
         node = queue.popleft()
         is_in = label[node] == IN

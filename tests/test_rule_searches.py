@@ -1,14 +1,15 @@
-"""Shortcuts find what the full searches find: phrases, cycles, sides and reach."""
+"""Rule searches find what their definitions say: phrases, cycles, sides and reach."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import itertools
 
+import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.errors import Position
-from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind
+from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind, Source
 from argmap.rules import circular_support, missing_evidence, overstated_conclusion
 from argmap.rules.overstated_conclusion import booster_in, hedge_in
 
@@ -37,34 +38,6 @@ def test_pre_search_never_hides_a_phrase(text: str) -> None:
     assert hedge_in(text) == _scan(text, hedges=True)
 
 
-graphs = st.dictionaries(st.sampled_from("abcdefgh"), st.sets(st.sampled_from("abcdefgh")),
-                         min_size=1)
-
-
-def _cyclic_by_tarjan(succ: Mapping[str, set[str]]) -> set[str]:
-    """Nodes on some cycle, from every strongly connected component of the whole graph."""
-    full = {n: sorted(succ.get(n, ())) for n in {*succ, *(t for ts in succ.values() for t in ts)}}
-    return {
-        node
-        for members in circular_support.strongly_connected_components(full)
-        for node in members
-        if len(members) > 1 or node in full[node]
-    }
-
-
-@settings(max_examples=400, deadline=None)
-@given(graphs)
-def test_peeling_keeps_every_cycle(succ: dict[str, set[str]]) -> None:
-    """What is left after removing unsupported nodes holds every node on a cycle."""
-    full = {n: {t: None for t in sorted(succ.get(n, ()))}
-            for n in {*succ, *(t for ts in succ.values() for t in ts)}}
-    left = circular_support._after_acyclic_part(full)
-    cyclic = _cyclic_by_tarjan(succ)
-    assert cyclic <= left
-    if not cyclic:  # without a cycle every node is peeled away, and the rule stops there
-        assert not left
-
-
 NAMES = "abcdefg"
 
 
@@ -74,19 +47,30 @@ def argument_maps(draw: st.DrawFn) -> ArgumentMap:
     pos = Position("m.yaml", 1, 1)
     kinds = draw(st.lists(st.sampled_from(list(ClaimKind)), min_size=len(NAMES),
                           max_size=len(NAMES)))
-    claims = [Claim(name, name, kind, pos) for name, kind in zip(NAMES, kinds, strict=True)]
+    flags = draw(st.lists(st.tuples(st.booleans(), st.booleans()), min_size=len(NAMES),
+                          max_size=len(NAMES)))
+    claims = [Claim(name, name, kind, pos, factual=factual, cites=("s",) if cited else ())
+              for name, kind, (factual, cited) in zip(NAMES, kinds, flags, strict=True)]
     arguments = []
     for i, (premises, conclusion, warrant) in enumerate(draw(st.lists(st.tuples(
             st.lists(st.sampled_from(NAMES), min_size=1, max_size=3, unique=True),
             st.sampled_from(NAMES), st.none() | st.sampled_from(NAMES)), max_size=6))):
         arguments.append(Argument(f"arg{i}", conclusion, tuple(premises), pos, warrant=warrant))
-    # "nowhere": a map built in code may attack nothing, and sides must still answer
-    targets = [*NAMES, *(a.id for a in arguments), "nowhere"]
+    targets = [*NAMES, *(a.id for a in arguments)]
     attacks = [Attack(attacker, target, AttackKind.UNDERCUT if target.startswith("arg") else
                       AttackKind.REBUT, pos)
                for attacker, target in draw(st.lists(st.tuples(
                    st.sampled_from(NAMES), st.sampled_from(targets)), max_size=6))]
-    return ArgumentMap(claims, arguments, attacks)
+    return ArgumentMap(claims, arguments, attacks, [Source("s", "S", pos)])
+
+
+def _support_graph(amap: ArgumentMap) -> nx.DiGraph:
+    """Claim -> claim, from each premise or warrant of an argument to its conclusion."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(amap.claims)
+    graph.add_edges_from((p, arg.conclusion) for arg in amap.arguments.values()
+                         for p in arg.premises_and_warrant)
+    return graph
 
 
 def _sides_by_states(amap: ArgumentMap) -> dict[str, frozenset[str]]:
@@ -106,33 +90,42 @@ def _sides_by_states(amap: ArgumentMap) -> dict[str, frozenset[str]]:
 
 @settings(max_examples=300, deadline=None)
 @given(argument_maps())
-def test_sides_and_reach_agree_with_the_plain_searches(amap: ArgumentMap) -> None:
-    """sides matches the state search; the claims it reaches are connected_to_conclusions."""
-    fresh = ArgumentMap(amap.claims.values(), amap.arguments.values(), amap.attacks)
-    connected_alone = fresh.connected_to_conclusions  # its own search, sides not yet known
+def test_sides_and_reach_follow_their_definitions(amap: ArgumentMap) -> None:
+    """sides matches the state search; connected claims are those with a path to a conclusion."""
     assert amap.sides == _sides_by_states(amap)
-    assert amap.connected_to_conclusions == connected_alone  # derived from sides
-    assert connected_alone == frozenset(set(amap.sides) & set(amap.claims))
+    conclusions = {c.id for c in amap.claims_of_kind(ClaimKind.THESIS, ClaimKind.RECOMMENDATION)}
+    with_path = {c for c in amap.claims
+                 if c in conclusions or nx.descendants(amap.graph, c) & conclusions}
+    assert amap.connected_to_conclusions == with_path
 
 
 @settings(max_examples=300, deadline=None)
 @given(argument_maps())
-def test_peeling_the_rows_agrees_with_peeling_by_name(amap: ArgumentMap) -> None:
-    """Where the integer rows exist, they are acyclic exactly when peeling by name empties."""
-    try:
-        rows = amap.node_rows
-    except KeyError:
-        return  # a map that attacks nothing: the rule peels by name
-    assert rows.n_claims == len(NAMES)
-    by_name = circular_support._after_acyclic_part(amap.support_successors)
-    assert circular_support._acyclic(amap) == (not by_name)
+def test_circular_support_reports_each_cyclic_component_once(amap: ArgumentMap) -> None:
+    """One finding per support cycle component, at its first claim, naming a real cycle."""
+    graph = _support_graph(amap)
+    order = list(amap.claims)
+    expected = {min(component, key=order.index)
+                for component in nx.strongly_connected_components(graph)
+                if len(component) > 1 or graph.has_edge(*component, *component)}
+    problems = list(circular_support.check(amap, {}))
+    assert {p.subject for p in problems} == expected
+    for problem in problems:
+        cycle = problem.message.removeprefix("support cycle: ").split(" (component")[0]
+        steps = cycle.split(" -> ")
+        assert steps[0] == steps[-1] == problem.subject
+        assert all(graph.has_edge(a, b) for a, b in itertools.pairwise(steps))
 
 
 @settings(max_examples=300, deadline=None)
 @given(argument_maps())
-def test_evidence_reach_on_the_rows_agrees_with_the_search_by_name(amap: ArgumentMap) -> None:
-    """missing-evidence's marks on the integer rows hold the claims the name search reaches."""
-    seeds = [c.id for c in amap.claims.values() if c.kind is ClaimKind.EVIDENCE or c.cites]
-    by_name = amap.supported_from(seeds) | set(seeds)
-    marks = missing_evidence.evidenced_claims(amap)
-    assert {claim for claim, mark in zip(amap.claims, marks, strict=True) if mark} == by_name
+def test_missing_evidence_follows_support_paths(amap: ArgumentMap) -> None:
+    """A claim is evidenced when evidence or a citing claim reaches it along support edges."""
+    graph = _support_graph(amap)
+    seeds = {c.id for c in amap.claims.values() if c.kind is ClaimKind.EVIDENCE or c.cites}
+    evidenced = seeds.union(*(nx.descendants(graph, s) for s in seeds))
+    reported = {p.subject for p in missing_evidence.check(amap, {})}
+    expected = {c.id for c in amap.claims.values()
+                if c.factual and not c.common_ground and c.id not in evidenced
+                and (c.is_grounding or amap.supporters_of(c.id))}
+    assert reported == expected
