@@ -12,6 +12,7 @@ import graphviz
 from argmap.config import ConfigResolver
 from argmap.engine import check_map
 from argmap.errors import RenderError, UsageError
+from argmap.evaluate import check_timeout, evaluate
 from argmap.findings import Finding
 from argmap.load.loader import load_map
 from argmap.output import write_output
@@ -120,10 +121,10 @@ def render_map_file(
 ) -> None:
     """Load, check and draw the map at ``map_path``, and write the diagram to ``output``.
 
-    With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label.
+    With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label;
+    its search, like the layout, may take ``timeout`` seconds.
     """
-    if timeout <= 0:
-        raise UsageError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    check_timeout(timeout)
     fmt = output_format(output, fmt)
     amap = load_map(map_path)
     inputs = tuple(doc.path for doc in amap.documents) or (map_path,)
@@ -135,9 +136,7 @@ def render_map_file(
         findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
     labels: Mapping[str, str] = {}
     if status is not None:
-        from argmap.evaluate import evaluate
-
-        labels = evaluate(amap, status, presume).labels
+        labels = evaluate(amap, status, presume, timeout=timeout, max_extensions=0).labels
     graph = build_graph(amap, findings, labels=labels, options=options)
     data = render_graph(graph, fmt, engine=options.engine, timeout=timeout, fallback=fallback,
                         claims=len(amap.claims), warn=warn)

@@ -273,9 +273,10 @@ def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout
     diagram (and ``warn`` is told).
     """
     from argmap.engine import check_map
-    from argmap.evaluate import evaluate
+    from argmap.evaluate import check_timeout, evaluate
     from argmap.load.loader import load_map
 
+    check_timeout(timeout)
     amap = load_map(map_path)
     findings = check_map(amap, settings).findings
     labels = {node: str(label) for node, label in evaluate(amap).labels.items()}
