@@ -162,7 +162,7 @@ class _Search:
                 f"the {semantics} search is limited to {MAX_SEARCH_SIZE:,} claims, arguments "
                 f"and relations left undecided by grounded semantics, and this map has "
                 f"{size:,}; grounded semantics has no such limit")
-        self.semantics, self.timeout, self.grounded = semantics, timeout, grounded
+        self.fw, self.semantics, self.timeout, self.grounded = fw, semantics, timeout, grounded
         self.deadline = None if timeout is None else time.monotonic() + timeout
         args = ["--warn=none", *_EXTRA]
         if semantics == "preferred":
@@ -254,10 +254,14 @@ class _Search:
         """Drop from the candidates every node that some preferred labelling does not give
         that label, by finding such labellings one at a time.
 
-        Each round asks for a complete labelling that differs from a candidate and is not
-        contained in a preferred labelling already found, then extends it to a preferred one
-        (the first answer set under the domain heuristic, with its labels assumed). So each
-        round finds a new preferred labelling, and the rounds end when none differs.
+        Each round asks for a complete labelling that differs on a candidate and then extends
+        it to a preferred one (the first answer set under the domain heuristic, with its
+        labels assumed). When that one still gives every candidate its label, labellings
+        that agree with it on the candidates' ancestors are excluded from later rounds: a
+        node's label depends on its ancestors alone, and preferred semantics restricted to
+        a part that nothing outside attacks or supports is that part's preferred semantics
+        (directionality), so they give the same labels. Parts of the map that cannot reach a
+        candidate then cost no rounds, and the rounds end when no labelling differs.
         """
         control = self.control
         with control.backend() as backend:
@@ -287,15 +291,33 @@ class _Search:
             preferred = found[0]
             may_in.difference_update([n for n in may_in if preferred[n] != IN])
             may_out.difference_update([n for n in may_out if preferred[n] != OUT])
-            with control.backend() as backend:  # later rounds: not inside this one
-                body = [blocking]
-                for n in self.open:
-                    if preferred[n] != IN and n in self.in_atom:
-                        body.append(-self.in_atom[n])
-                    if preferred[n] != OUT and n in self.out_atom:
-                        body.append(-self.out_atom[n])
+            body = [blocking]
+            for n in self._ancestors(may_in | may_out):
+                if preferred[n] != IN and n in self.in_atom:
+                    body.append(-self.in_atom[n])
+                if preferred[n] != OUT:
+                    body.append(-self.out_atom[n])
+            with control.backend() as backend:
                 backend.add_rule([], body)
         control.assign_external(blocking, False)
+
+    def _ancestors(self, nodes: set[int]) -> list[int]:
+        """The undecided nodes with a path of supports, premises or attacks to ``nodes``."""
+        fw, grounded, nc = self.fw, self.grounded, self.fw.n_claims
+        seen = set(nodes)
+        stack = list(nodes)
+        while stack:
+            node = stack.pop()
+            if node < nc:
+                inputs = (fw.supporters[node], fw.rebutters[node])
+            else:
+                inputs = (fw.premises[node - nc], fw.undercutters[node - nc])
+            for row in inputs:
+                for source in row:
+                    if source not in seen and grounded[source] == UNDECIDED:
+                        seen.add(source)
+                        stack.append(source)
+        return sorted(seen)
 
     def labellings(self, limit: int, what: Callable[[int], str]) -> list[list[int]]:
         """The first ``limit`` extensions (0: all); ``what`` words the timeout from the count."""
