@@ -268,7 +268,9 @@ class MapViews:
                     continue
                 undercutters = rows.undercutters[node - nc]
                 if undercutters:  # a claim that undercuts an argument is not also its premise
-                    stack.extend(p for p in rows.premises[node - nc] if p not in undercutters)
+                    # (a set: premises times undercutters would be quadratic on dense maps)
+                    blocked = set(undercutters)
+                    stack.extend(p for p in rows.premises[node - nc] if p not in blocked)
                     handed.extend(undercutters)
                 else:
                     stack.extend(rows.premises[node - nc])
