@@ -74,8 +74,9 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", presume: bool = Fal
              ) -> Evaluation:
     """Label ``amap``'s claims and arguments under ``semantics`` (grounded, preferred, stable).
 
-    Preferred and stable searches stop with SolverTimeout after ``timeout`` seconds and list
-    at most ``max_extensions`` extensions.
+    Preferred and stable searches list at most ``max_extensions`` extensions, stop with
+    SolverTimeout after ``timeout`` seconds, and refuse a map too large for the solver with
+    SearchTooLarge (argmap/semantics/extensions.py).
     """
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
