@@ -286,3 +286,15 @@ def test_a_time_limit_that_is_none_or_an_extension_cap_below_zero_is_a_usage_err
             evaluate(amap, "preferred", timeout=seconds)
     with pytest.raises(UsageError, match="--max-extensions must be 0 or more, not -1"):
         evaluate(amap, "stable", max_extensions=-1)
+
+
+def test_the_command_line_defaults_are_the_library_ones() -> None:
+    """`argmap evaluate` spells its defaults out (the CLI imports the library lazily)."""
+    import inspect
+
+    from argmap.cli import app as cli_app
+    from argmap.evaluate import DEFAULT_MAX_EXTENSIONS, DEFAULT_TIMEOUT
+
+    parameters = inspect.signature(cli_app.evaluate).parameters
+    assert parameters["timeout"].default == DEFAULT_TIMEOUT
+    assert parameters["max_extensions"].default == DEFAULT_MAX_EXTENSIONS

@@ -303,10 +303,11 @@ def evaluate(
     why: Annotated[str | None, typer.Option(
         metavar="ID", help="Explain this claim's or argument's label.")] = None,
     output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
+    # argmap.evaluate's defaults, written out: the library is imported only when run
     timeout: Annotated[float, typer.Option(
-        help="Seconds the preferred or stable search may take.")] = 10.0,  # DEFAULT_TIMEOUT
+        help="Seconds the preferred or stable search may take.")] = 10.0,
     max_extensions: Annotated[int, typer.Option(
-        metavar="N", help="List at most N preferred or stable extensions.")] = 100,  # as evaluate
+        metavar="N", help="List at most N preferred or stable extensions.")] = 100,
 ) -> None:
     """Label every claim and argument in, out or undecided (docs/semantics.md)."""
     from argmap.cli import evaluate_output as out
