@@ -8,7 +8,7 @@ from pathlib import Path
 from argmap.config import ConfigResolver
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import UsageError
-from argmap.evaluate import evaluate
+from argmap.evaluate import check_timeout, evaluate
 from argmap.findings import Finding
 from argmap.load.loader import load_map
 from argmap.output import write_output
@@ -25,8 +25,7 @@ def render_map_file(
 
     With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label.
     """
-    if timeout <= 0:
-        raise UsageError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    check_timeout(timeout)
     fmt = output_format(output, fmt)
     amap = load_map(map_path)
     inputs = tuple(doc.path for doc in amap.documents) or (map_path,)
@@ -38,7 +37,7 @@ def render_map_file(
         findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
     labels: Mapping[str, str] = {}
     if status is not None:
-        labels = evaluate(amap, status, presume).labels
+        labels = evaluate(amap, status, presume, timeout=timeout, max_extensions=0).labels
     graph = build_graph(amap, findings, labels=labels, options=options)
     data = render_graph(graph, fmt, engine=options.engine, timeout=timeout, fallback=fallback,
                         claims=len(amap.claims), warn=warn)
@@ -55,6 +54,7 @@ def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout
     # The page's modules (html, xml.etree) would add about 30 ms to every `argmap render`.
     from argmap.report.html import review_page
 
+    check_timeout(timeout)
     amap = load_map(map_path)
     findings = check_map(amap, settings).findings
     files = [doc.path for doc in amap.documents] or [map_path]

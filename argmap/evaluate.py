@@ -10,11 +10,17 @@ from enum import StrEnum
 from argmap.errors import UsageError
 from argmap.model import ArgumentMap
 from argmap.semantics.explain import Step, explain, first_reason
-from argmap.semantics.extensions import extension_labellings
+from argmap.semantics.extensions import extensions as solve_extensions
 from argmap.semantics.framework import Framework, compile_map
 from argmap.semantics.grounded import IN, OUT, UNDECIDED, grounded_labelling
 
 SEMANTICS = ("grounded", "preferred", "stable")
+# Preferred and stable semantics are NP-hard: every search has a time limit and lists at most
+# this many extensions (docs/semantics.md).
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MAX_EXTENSIONS = 100
+# About eleven days; the clocks of Python's and the solver's waits overflow somewhere above.
+MAX_TIMEOUT = 1e6
 
 
 class Label(StrEnum):
@@ -33,14 +39,18 @@ class Evaluation:
     """The labels of one map under one semantics, and how to explain them.
 
     ``labels`` has an entry for every claim and argument. Under preferred and stable
-    semantics a node is ``in`` (``out``) when it is so in every extension, and
-    ``extensions`` lists each extension's accepted claims; under grounded it is empty.
+    semantics a node is ``in`` (``out``) when it is so in every extension, ``credulous``
+    holds the claims and arguments that are in in at least one, and ``extensions`` lists
+    the accepted claims of the first extensions found (``more_extensions``: there are more
+    than that); under grounded both are empty.
     """
 
     semantics: str
     presume: bool
     labels: Mapping[str, Label]
     extensions: tuple[frozenset[str], ...] = ()
+    credulous: frozenset[str] = frozenset()
+    more_extensions: bool = False
     _framework: Framework | None = field(default=None, repr=False, compare=False)
     _codes: Sequence[int] = field(default=(), repr=False, compare=False)
     _rank: Sequence[int] = field(default=(), repr=False, compare=False)
@@ -59,35 +69,43 @@ class Evaluation:
         return self._framework
 
 
-def evaluate(amap: ArgumentMap, semantics: str = "grounded", presume: bool = False) -> Evaluation:
-    """Label ``amap``'s claims and arguments under ``semantics`` (grounded, preferred, stable)."""
+def evaluate(amap: ArgumentMap, semantics: str = "grounded", presume: bool = False, *,
+             timeout: float = DEFAULT_TIMEOUT, max_extensions: int = DEFAULT_MAX_EXTENSIONS
+             ) -> Evaluation:
+    """Label ``amap``'s claims and arguments under ``semantics`` (grounded, preferred, stable).
+
+    Preferred and stable searches list at most ``max_extensions`` extensions, stop with
+    SolverTimeout after ``timeout`` seconds, and refuse a map too large for the solver with
+    SearchTooLarge (argmap/semantics/extensions.py).
+    """
     if semantics not in SEMANTICS:
         raise UsageError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    check_timeout(timeout)
+    if max_extensions < 0:
+        raise UsageError(f"--max-extensions must be 0 or more, not {max_extensions}")
     fw = compile_map(amap, presume=presume)
     rows = fw.rows
     codes, rank = grounded_labelling(fw)
-    extensions: tuple[frozenset[str], ...] = ()
-    if semantics != "grounded":
-        labellings = extension_labellings(fw, codes, semantics)
-        codes = sceptical(labellings, rows.size)
-        rank = [-1] * rows.size
-        extensions = tuple(
-            frozenset(rows.ids[c] for c in range(rows.n_claims) if lab[c] == IN)
-            for lab in labellings
-        )
+    if semantics == "grounded":
+        labels = {rows.ids[i]: _LABEL[code] for i, code in enumerate(codes)}
+        return Evaluation(semantics, presume, labels, _framework=fw, _codes=codes, _rank=rank)
+    found = solve_extensions(fw, codes, semantics, timeout=timeout, max_listed=max_extensions)
+    codes = found.acceptance.sceptical
     labels = {rows.ids[i]: _LABEL[code] for i, code in enumerate(codes)}
-    return Evaluation(semantics, presume, labels, extensions, fw, codes, rank)
+    claims = range(rows.n_claims)
+    listed = tuple(frozenset(rows.ids[c] for c in claims if lab[c] == IN)
+                   for lab in found.labellings)
+    credulous = frozenset(rows.ids[i] for i, some in enumerate(found.acceptance.credulous) if some)
+    return Evaluation(semantics, presume, labels, listed, credulous, found.more, fw, codes,
+                      [-1] * rows.size)
 
 
-def sceptical(labellings: Sequence[Sequence[int]], size: int) -> list[int]:
-    """Per node: the label every labelling agrees on, else undecided (all undecided if none)."""
-    if not labellings:
-        return [UNDECIDED] * size
-    first = labellings[0]
-    return [
-        first[i] if all(lab[i] == first[i] for lab in labellings[1:]) else UNDECIDED
-        for i in range(size)
-    ]
+def check_timeout(seconds: float) -> float:
+    """``seconds`` when it is a time limit (above 0, at most MAX_TIMEOUT), else a UsageError."""
+    if not 0 < seconds <= MAX_TIMEOUT:  # False for NaN too
+        raise UsageError(f"--timeout must be a number of seconds above 0 and at most "
+                         f"{MAX_TIMEOUT:,.0f}, not {seconds:.15g}")
+    return seconds
 
 
 _CACHE: weakref.WeakKeyDictionary[ArgumentMap, dict[bool, Evaluation]] = (

@@ -132,6 +132,18 @@ def test_extensions_agree_where_the_oracle_finishes(path: Path, semantics: str) 
     if oracle is None:
         pytest.skip(f"the oracle did not finish within {ORACLE_SECONDS} s")
     assert _ours(amap, semantics) == oracle
+    # The labels, found without listing the extensions: in (out) when every extension has the
+    # claim in (attacks it), and credulously in when some extension has it.
+    ev = evaluate(amap, semantics, timeout=OUR_SECONDS, max_extensions=0)
+    extensions = [set(e) for e in oracle]
+    attacked = [{a.target for a in amap.attacks if a.attacker in e} for e in extensions]
+    expected = {
+        claim: Label.IN if extensions and all(claim in e for e in extensions)
+        else Label.OUT if extensions and all(claim in d for d in attacked) else Label.UNDECIDED
+        for claim in amap.claims
+    }
+    assert dict(ev.labels) == expected
+    assert ev.credulous == set().union(*extensions)
 
 
 # ICCMA 2023's hard stable-track instance: no extension within 120 s (nor from the oracle).

@@ -226,7 +226,8 @@ def render(
         help="Graphviz layout engine; default dot, or sfdp above 3,000 claims or when dot "
         "runs out of time.")
     ] = None,
-    timeout: Annotated[float, typer.Option(help="Seconds Graphviz may take.")] = 60.0,
+    timeout: Annotated[float, typer.Option(
+        help="Seconds Graphviz may take, and the --status preferred|stable search.")] = 60.0,
     wrap: Annotated[int, typer.Option(help="Wrap claim texts at this many characters.")] = 34,
     status: Annotated[str | None, typer.Option(
         metavar="grounded|preferred|stable",
@@ -302,6 +303,11 @@ def evaluate(
     why: Annotated[str | None, typer.Option(
         metavar="ID", help="Explain this claim's or argument's label.")] = None,
     output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
+    # argmap.evaluate's defaults, written out: the library is imported only when run
+    timeout: Annotated[float, typer.Option(
+        help="Seconds the preferred or stable search may take.")] = 10.0,
+    max_extensions: Annotated[int, typer.Option(
+        metavar="N", help="List at most N preferred or stable extensions.")] = 100,
 ) -> None:
     """Label every claim and argument in, out or undecided (docs/semantics.md)."""
     from argmap.cli import evaluate_output as out
@@ -310,7 +316,8 @@ def evaluate(
 
     with user_errors():
         amap = load_map(map_path)
-        result = evaluate_map(amap, semantics.value, presume)
+        result = evaluate_map(amap, semantics.value, presume, timeout=timeout,
+                              max_extensions=max_extensions)
         steps = result.why(why) if why is not None else None
     if output_format is DataFormat.JSON:
         sys.stdout.write(out.evaluation_json(result, steps))

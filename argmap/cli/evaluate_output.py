@@ -16,7 +16,8 @@ _STYLE = {Label.IN: "green", Label.OUT: "red", Label.UNDECIDED: "yellow"}
 
 
 def evaluation_json(ev: Evaluation, why: list[Step] | None = None) -> str:
-    """The JSON document: version, semantics, labels, and extensions for preferred/stable."""
+    """The JSON document: version, semantics, labels; for preferred and stable also the
+    extensions listed, whether there are more, and what is in in some extension."""
     document: dict[str, object] = {
         "version": 1,
         "semantics": ev.semantics,
@@ -25,6 +26,8 @@ def evaluation_json(ev: Evaluation, why: list[Step] | None = None) -> str:
     }
     if ev.semantics != "grounded":
         document["extensions"] = [sorted(extension) for extension in ev.extensions]
+        document["more_extensions"] = ev.more_extensions
+        document["credulous"] = [node for node in ev.labels if node in ev.credulous]
     if why is not None:
         document["why"] = [
             {"id": s.node, "kind": s.kind, "label": s.label, "reason": s.reason,
@@ -51,7 +54,13 @@ def _summary(ev: Evaluation) -> str:
         counts[label] += 1
     text = ", ".join(f"{counts[label]} {label.value}" for label in Label)
     if ev.semantics != "grounded":
-        text += f"; {len(ev.extensions)} {ev.semantics} extension(s)"
+        listed = len(ev.extensions)
+        if ev.more_extensions:
+            text += (f"; more than {listed} {ev.semantics} extensions, "
+                     f"{f'the first {listed}' if listed else 'none'} listed")
+        else:
+            text += f"; {listed} {ev.semantics} extension(s)"
+        text += f"; {len(ev.credulous)} in some extension"
     return f"{ev.semantics}{' (presumed)' if ev.presume else ''}: {text}"
 
 

@@ -180,9 +180,13 @@ class MapViews:
                     handed.extend(rows.rebutters[node])
                     continue
                 undercutters = rows.undercutters[node - nc]
-                # a claim that undercuts an argument is not also on the side of its premises
-                stack.extend(p for p in rows.premises[node - nc] if p not in undercutters)
-                handed.extend(undercutters)
+                if undercutters:  # a claim that undercuts an argument is not also its premise
+                    # (a set: premises times undercutters would be quadratic on dense maps)
+                    blocked = set(undercutters)
+                    stack.extend(p for p in rows.premises[node - nc] if p not in blocked)
+                    handed.extend(undercutters)
+                else:
+                    stack.extend(rows.premises[node - nc])
             side = not side
         sides: dict[str, frozenset[str]] = {}
         for node_id, pro, con in zip(rows.ids, found[True], found[False], strict=True):
