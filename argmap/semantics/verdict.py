@@ -1,0 +1,213 @@
+"""The verdict on each conclusion: does it stand, why, its strands, and what it hangs on.
+
+A claim or argument X is *load-bearing* for a conclusion C when C stands (is in) and would not
+stand with X taken out (X labelled out, everything else recomputed under grounded semantics).
+
+Trying every X against every C would be quadratic. Instead, one pass in the order the grounded
+labelling decided the nodes collects, for every decided node, the nodes that each of its
+derivations needs (an intersection over the alternative ways it was decided, a union over
+what one way needs): a superset of the load-bearing nodes, as dominators are for plain graphs.
+Only those candidates are then tried, one recomputation each, shared by all conclusions.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from argmap.semantics.framework import Framework
+from argmap.semantics.grounded import IN, OUT, UNDECIDED, relabel
+
+_LABEL_NAME = {IN: "in", OUT: "out", UNDECIDED: "undecided"}
+
+
+@dataclass(frozen=True, slots=True)
+class Strand:
+    """One line of support into a conclusion: an argument, its label and what it rests on."""
+
+    argument: str
+    status: str
+    premises: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """The serialised form the JSON report carries."""
+        return {"argument": self.argument, "status": self.status, "premises": list(self.premises)}
+
+
+def strands_of(fw: Framework, labels: Sequence[int], claim: int) -> list[Strand]:
+    """The arguments that conclude ``claim``, each with its label and premises."""
+    return [
+        Strand(
+            argument=fw.ids[arg],
+            status=_LABEL_NAME[labels[arg]],
+            premises=tuple(fw.ids[p] for p in fw.premises[arg - fw.n_claims]),
+        )
+        for arg in fw.supporters[claim]
+    ]
+
+
+def bearing(fw: Framework, targets: Sequence[int]) -> list[int]:
+    """Per node, a bit set of the ``targets`` (by position) whose standing it bears on.
+
+    A node bears on a target when a chain of supports (premise, argument, conclusion) and
+    attacks (rebuttal, undercut) leads from it to the target: changing the node may change
+    the target's label. The bit sets flow from each node to its inputs once the node has
+    heard from everything it feeds (one pass over the edges); nodes on a cycle never get
+    there and are finished by a worklist that revisits a node only when it learns of a new
+    target.
+    """
+    n, nc = fw.size, fw.n_claims
+    reach = [0] * n
+    for position, target in enumerate(targets):
+        reach[target] |= 1 << position
+    # how many nodes each node feeds, not yet finished
+    waiting = [len(fw.premise_in[c]) + len(fw.rebuts[c]) + len(fw.undercuts[c]) for c in range(nc)]
+    waiting += [1] * (n - nc)  # an argument feeds its conclusion
+    ready = deque(node for node in range(n) if not waiting[node])
+    while ready:
+        node = ready.popleft()
+        bits = reach[node]
+        for source in _inputs(fw, node):
+            reach[source] |= bits
+            waiting[source] -= 1
+            if not waiting[source]:
+                ready.append(source)
+    pending = deque(node for node in range(n) if waiting[node] and reach[node])
+    while pending:
+        node = pending.popleft()
+        bits = reach[node]
+        for source in _inputs(fw, node):
+            if bits & ~reach[source]:
+                reach[source] |= bits
+                pending.append(source)
+    return reach
+
+
+def _inputs(fw: Framework, node: int) -> Iterable[int]:
+    """What a node's label is computed from: supporters and rebutters, or premises and
+    undercutters."""
+    if node < fw.n_claims:
+        return (*fw.supporters[node], *fw.rebutters[node])
+    offset = node - fw.n_claims
+    return (*fw.premises[offset], *fw.undercutters[offset])
+
+
+def load_bearing(
+    fw: Framework, labels: Sequence[int], rank: Sequence[int], conclusions: Sequence[int]
+) -> dict[int, list[int]]:
+    """For each standing conclusion, the nodes it would not stand without, in decision order.
+
+    ``labels`` and ``rank`` are the grounded labelling and its decision order.
+    """
+    standing = [c for c in conclusions if labels[c] == IN]
+    if not standing:
+        return {}
+    cone = bearing(fw, standing)
+    needs = _needs(fw, labels, rank, cone)
+    candidates: dict[int, list[int]] = {}
+    for conclusion in standing:
+        for node in needs[2 * conclusion]:
+            if node != conclusion:
+                candidates.setdefault(node, []).append(conclusion)
+    position = {c: i for i, c in enumerate(standing)}
+    result: dict[int, list[int]] = {c: [] for c in standing}
+    for node in sorted(candidates, key=rank.__getitem__):
+        mask = 0
+        for conclusion in candidates[node]:
+            mask |= 1 << position[conclusion]
+        # Only what lies between the node and these conclusions can change their labels.
+        without = relabel(fw, labels, _downstream(fw, node, cone, mask), (node,))
+        for conclusion in candidates[node]:
+            if without[conclusion] != IN:
+                result[conclusion].append(node)
+    return result
+
+
+def _downstream(fw: Framework, start: int, cone: Sequence[int], mask: int) -> set[int]:
+    """The nodes a change to ``start`` can reach on its way to the conclusions in ``mask``."""
+    seen = {start}
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        if fw.is_claim(node):
+            targets: Iterable[int] = (*fw.premise_in[node], *fw.rebuts[node], *fw.undercuts[node])
+        else:
+            targets = (fw.conclusion[node - fw.n_claims],)
+        for target in targets:
+            if target not in seen and cone[target] & mask:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def _needs(
+    fw: Framework, labels: Sequence[int], rank: Sequence[int], cone: Sequence[int]
+) -> dict[int, frozenset[int]]:
+    """For each decided literal in the cones of ``standing``, the in-nodes its derivation needs.
+
+    Literals are ``2 * node`` (the node is in) and ``2 * node + 1`` (it is out). A literal's
+    set is itself plus, over its alternative derivations from earlier-decided literals, the
+    intersection of the union of what each derivation's inputs need. Later-decided
+    alternatives are left out, which only makes the sets larger: still a superset.
+    """
+    decided = sorted(
+        (n for n in range(fw.size) if cone[n] and labels[n] != UNDECIDED), key=rank.__getitem__
+    )
+    # Every input of a node in the cone is in the cone and, being what decided the node, was
+    # decided earlier: each lookup below finds its entry.
+    needs: dict[int, frozenset[int]] = {}
+    for node in decided:
+        earlier = rank[node]
+        alternatives: list[frozenset[int]] = []
+        if fw.is_claim(node):
+            pro, con = fw.supporters[node], fw.rebutters[node]
+            grounded = bool(fw.grounds[node])
+        else:
+            offset = node - fw.n_claims
+            pro, con = fw.premises[offset], fw.undercutters[offset]
+            grounded = False
+        if labels[node] == IN:
+            common: set[int] = {node}
+            for attacker in con:
+                common |= needs.get(2 * attacker + 1, frozenset())
+            if fw.is_claim(node) and not grounded:
+                alternatives = [
+                    needs.get(2 * arg, frozenset())
+                    for arg in pro
+                    if labels[arg] == IN and rank[arg] < earlier
+                ]
+            elif not fw.is_claim(node):
+                for premise in pro:
+                    common |= needs.get(2 * premise, frozenset())
+            if alternatives:
+                common |= frozenset.intersection(*alternatives)
+            needs[2 * node] = frozenset(common)
+            continue
+        # out: any attacker in, or (claims) every supporter out / (arguments) any premise out
+        for attacker in con:
+            if labels[attacker] == IN and rank[attacker] < earlier:
+                alternatives.append(needs.get(2 * attacker, frozenset()))
+        if fw.is_claim(node):
+            if not grounded and all(labels[arg] == OUT for arg in pro):
+                union: set[int] = set()
+                for arg in pro:
+                    union |= needs.get(2 * arg + 1, frozenset())
+                alternatives.append(frozenset(union))
+        else:
+            for premise in pro:
+                if labels[premise] == OUT and rank[premise] < earlier:
+                    alternatives.append(needs.get(2 * premise + 1, frozenset()))
+        needs[2 * node + 1] = frozenset.intersection(*alternatives) if alternatives else frozenset()
+    return needs
+
+
+def names(fw: Framework, nodes: Iterable[int]) -> list[str]:
+    """The ids of ``nodes``."""
+    return [fw.ids[n] for n in nodes]
+
+
+def conclusion_positions(fw: Framework, ids: Iterable[str]) -> list[int]:
+    """The node numbers of the conclusions named by ``ids``."""
+    index: Mapping[str, int] = fw.index
+    return [index[i] for i in ids]
