@@ -13,7 +13,7 @@ Only those candidates are then tried, one recomputation each, shared by all conc
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from argmap.semantics.framework import Framework
@@ -189,7 +189,7 @@ def _needs(
             if labels[attacker] == IN and rank[attacker] < earlier:
                 alternatives.append(needs.get(2 * attacker, frozenset()))
         if fw.is_claim(node):
-            if not grounded and all(labels[arg] == OUT for arg in pro):
+            if not grounded and all(labels[a] == OUT and rank[a] < earlier for a in pro):
                 union: set[int] = set()
                 for arg in pro:
                     union |= needs.get(2 * arg + 1, frozenset())
@@ -202,12 +202,104 @@ def _needs(
     return needs
 
 
-def names(fw: Framework, nodes: Iterable[int]) -> list[str]:
-    """The ids of ``nodes``."""
-    return [fw.ids[n] for n in nodes]
+@dataclass(frozen=True, slots=True)
+class Conclusion:
+    """The verdict on one thesis or recommendation."""
+
+    id: str
+    kind: str
+    status: str
+    reason: str
+    strands: tuple[Strand, ...]
+    load_bearing: tuple[str, ...]
+
+    @property
+    def stands(self) -> bool:
+        """Whether the conclusion is in."""
+        return self.status == "in"
+
+    def to_dict(self) -> dict[str, object]:
+        """The serialised form: ``{id, kind, status, reason, strands, load_bearing}``."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "status": self.status,
+            "reason": self.reason,
+            "strands": [strand.to_dict() for strand in self.strands],
+            "load_bearing": list(self.load_bearing),
+        }
 
 
-def conclusion_positions(fw: Framework, ids: Iterable[str]) -> list[int]:
-    """The node numbers of the conclusions named by ``ids``."""
-    index: Mapping[str, int] = fw.index
-    return [index[i] for i in ids]
+@dataclass(frozen=True, slots=True)
+class Impact:
+    """What a finding's subject bears on: conclusions it can change, and whether any needs it."""
+
+    conclusions: tuple[str, ...]
+    load_bearing: bool
+
+    def to_dict(self) -> dict[str, object]:
+        """The serialised form: ``{"conclusions": [...], "load_bearing": bool}``."""
+        return {"conclusions": list(self.conclusions), "load_bearing": self.load_bearing}
+
+
+NO_IMPACT = Impact((), False)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The conclusions of a map, and what every claim and argument bears on."""
+
+    conclusions: tuple[Conclusion, ...]
+    ids: tuple[str, ...]  # the conclusions' ids, by bit position in ``reach``
+    reach: Mapping[str, int]  # node id -> bit set of the conclusions it bears on
+    needed_by: Mapping[str, tuple[str, ...]]  # node id -> conclusions it is load-bearing for
+
+    def impact(self, subject: str | None) -> Impact:
+        """What ``subject`` (a claim or argument id) bears on; nothing for other subjects."""
+        bits = self.reach.get(subject, 0) if subject is not None else 0
+        if not bits:
+            return NO_IMPACT
+        reached = tuple(cid for i, cid in enumerate(self.ids) if bits >> i & 1)
+        return Impact(reached, subject in self.needed_by)
+
+
+def build_verdict(
+    fw: Framework,
+    conclusions: Sequence[tuple[str, str]],
+    labels: Sequence[int],
+    reason: Callable[[str], str],
+    grounded_labels: Sequence[int],
+    grounded_rank: Sequence[int],
+) -> Verdict:
+    """The verdict on ``conclusions`` (id, kind pairs) under ``labels``.
+
+    Load-bearing nodes are found under the grounded labelling (``grounded_labels``,
+    ``grounded_rank``): taking a node out is asked of the sceptical, well-founded reading.
+    A conclusion that does not stand under ``labels`` has none.
+    """
+    nodes = [fw.index[cid] for cid, _ in conclusions]
+    standing = [n for n in nodes if labels[n] == IN]
+    needs = load_bearing(fw, grounded_labels, grounded_rank, standing)
+    reach = bearing(fw, nodes)
+    needed_by: dict[str, list[str]] = {}
+    verdicts = []
+    for (cid, kind), node in zip(conclusions, nodes, strict=True):
+        bearing_nodes = needs.get(node, []) if labels[node] == IN else []
+        for n in bearing_nodes:
+            needed_by.setdefault(fw.ids[n], []).append(cid)
+        verdicts.append(
+            Conclusion(
+                id=cid,
+                kind=kind,
+                status=_LABEL_NAME[labels[node]],
+                reason=reason(cid),
+                strands=tuple(strands_of(fw, labels, node)),
+                load_bearing=tuple(fw.ids[n] for n in bearing_nodes),
+            )
+        )
+    return Verdict(
+        conclusions=tuple(verdicts),
+        ids=tuple(cid for cid, _ in conclusions),
+        reach={fw.ids[n]: bits for n, bits in enumerate(reach) if bits},
+        needed_by={node: tuple(cids) for node, cids in needed_by.items()},
+    )
