@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import ArgmapError, MapLoadError, Position
-from argmap.findings import FINDING_ORDER, Finding, Severity
+from argmap.findings import FINDING_ORDER, CheckReport, Finding, Severity
 from argmap.load.gc_pause import cyclic_gc_paused
 from argmap.load.loader import load_map
-from argmap.reporters.formats import CheckReport
 
 if TYPE_CHECKING:
     from argmap.config import ConfigResolver

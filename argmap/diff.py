@@ -10,7 +10,7 @@ from typing import Any
 
 from argmap.findings import Finding
 from argmap.model import ArgumentMap, Claim
-from argmap.reporters.formats import format_line
+from argmap.reporters.text import format_line
 
 # Claim fields compared besides the text (a changed text is a rewording).
 _CLAIM_FIELDS = ("kind", "locator", "factual", "common_ground", "cites", "tags")

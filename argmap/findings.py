@@ -59,3 +59,19 @@ class Finding:
 
 # The key of Finding.sort_key as one C-level call, for sorting thousands of findings.
 FINDING_ORDER = attrgetter("path", "line", "col", "rule", "message")
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The check result: what one `argmap check` run found across its files."""
+
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]
+    claims_checked: int
+
+    def counts(self) -> dict[str, int]:
+        """Findings per severity, every severity present."""
+        counts = {severity.value: 0 for severity in Severity}
+        for finding in self.findings:
+            counts[finding.severity.value] += 1
+        return counts

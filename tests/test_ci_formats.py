@@ -11,8 +11,8 @@ from conftest import shared_path
 from typer.testing import CliRunner
 
 from argmap.cli.app import app
-from argmap.findings import Finding, Severity
-from argmap.reporters.formats import CheckReport, report_github
+from argmap.findings import CheckReport, Finding, Severity
+from argmap.reporters.github import report_github
 from argmap.reporters.sarif import report_sarif
 
 runner = CliRunner()

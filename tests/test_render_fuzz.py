@@ -8,8 +8,8 @@ from render_support import need_dot, render_svg, squash, svg_groups, texts, tool
 
 from argmap.errors import Position
 from argmap.model import ArgumentMap, Claim, ClaimKind, Source
+from argmap.render.dot import clean
 from argmap.render.graph import RenderOptions, build_graph
-from argmap.render.text import clean
 
 FRAGMENTS = st.sampled_from(['"', "\\", "\\N", "\\G", "\\n", "<", ">", "&", "&amp;", "&#60;",
                              "]", "[", ";", "{", "}", "<<", ">>", "<TABLE>", "\n", "\t", "\r",

@@ -131,7 +131,7 @@ def test_unsafe_source_urls_are_not_links(hostile_svg, key: str) -> None:  # typ
     ("", None),
 ])
 def test_only_http_or_relative_urls_become_links(url: str, link: str | None) -> None:
-    from argmap.render.text import safe_link
+    from argmap.render.dot import safe_link
 
     assert safe_link(url) == link
 

@@ -8,7 +8,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.render.text import clean, html_lines, html_text, wrap_paragraph
+from argmap.render.dot import clean, html_lines, html_text, wrap_paragraph
 
 WORDS = st.lists(st.one_of(st.sampled_from(["a", "tram", "line", "over-capacity", "é", "😀", " ",
                                             "\t", "\u3000", "\xa0", "\u200b", "\xad", "]", "&",

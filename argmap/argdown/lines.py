@@ -33,7 +33,6 @@ class Item:
     text: str = ""
     marker: str = ""  # relation symbol, PCS number, heading level or dashes
     spans: list[tuple[int, int, int]] = field(default_factory=list)
-    blank_before: bool = False
 
     def add(self, fragment: str, line: int, col: int) -> None:
         """Append one physical line's content."""
@@ -120,13 +119,12 @@ def group_items(lines: list[str], start: int, path: str) -> list[Item]:
     items: list[Item] = []
     current: Item | None = None
     in_inference: Item | None = None
-    blank = True
     for index in range(start, len(lines)):
         raw = lines[index].expandtabs(4)
         number = index + 1
         if not raw.strip():
             if in_inference is None:
-                current, blank = None, True
+                current = None
             continue
         indent = len(raw) - len(raw.lstrip(" "))
         body = raw[indent:]
@@ -161,8 +159,6 @@ def group_items(lines: list[str], start: int, path: str) -> list[Item]:
         else:
             item = Item("paragraph", indent, number, indent + 1)
             item.add(body, number, indent + 1)
-        item.blank_before = blank
-        blank = False
         items.append(item)
         current = None if item.kind == "inference" else item
     if in_inference is not None:

@@ -179,7 +179,7 @@ def import_map(
     from argmap.importers import IMPORTERS
     from argmap.load.dump import dump_map
     from argmap.output import write_output
-    from argmap.reporters.formats import format_line
+    from argmap.reporters.text import format_line
 
     with user_errors():
         result = _registered(IMPORTERS, source_format, "--from")(Path(file))
@@ -259,8 +259,8 @@ def report(
 ) -> None:
     """Write a self-contained HTML review of a map: summary, diagram, findings, claims."""
     from argmap.config import ConfigResolver
+    from argmap.drawing import build_report
     from argmap.output import write_output
-    from argmap.report.html import build_report
 
     with user_errors():
         if config is not None and no_config:

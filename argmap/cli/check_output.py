@@ -7,7 +7,8 @@ import sys
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, TextIO
 
-from argmap.reporters.formats import REPORTER_BY_NAME, CheckReport
+from argmap.findings import CheckReport
+from argmap.reporters import REPORTER_BY_NAME
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -109,8 +109,8 @@ def _warn(message: str) -> None:
 
 def run_render(args: RenderArgs) -> int:
     """Draw the map as asked and return the exit status."""
+    from argmap.drawing import render_map_file
     from argmap.render.graph import RenderOptions
-    from argmap.render.graphviz import render_map_file
 
     try:
         options = RenderOptions(

@@ -14,7 +14,7 @@ from argmap.errors import UsageError
 from argmap.findings import Finding
 from argmap.load.gc_pause import cyclic_gc_paused
 from argmap.model import Argument, ArgumentMap, AttackKind, Claim, ClaimKind
-from argmap.render.dot import DotGraph, Html
+from argmap.render.dot import DotGraph, Html, element_id, html_text, safe_link, tooltip_text
 from argmap.render.focus import Selection, select_all, select_neighbourhood
 from argmap.render.labels import (
     argument_tooltip,
@@ -40,7 +40,6 @@ from argmap.render.style import (
     WARRANT,
     status_attrs,
 )
-from argmap.render.text import element_id, html_text, safe_link, tooltip_text
 
 RANKDIRS = ("TB", "LR", "BT", "RL")
 CLUSTERS = ("tag", "file")

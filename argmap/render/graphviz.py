@@ -1,21 +1,15 @@
-"""Run Graphviz on a drawn map, with a time limit, and write the result whole or not at all."""
+"""Run Graphviz on a drawn map with a time limit, falling back from dot to sfdp when asked."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 import graphviz
 
-from argmap.config import ConfigResolver
-from argmap.engine import check_map
 from argmap.errors import RenderError, UsageError
-from argmap.findings import Finding
-from argmap.load.loader import load_map
-from argmap.output import write_output
-from argmap.render.graph import RenderOptions, build_graph
 
 FORMATS = ("svg", "png", "pdf", "dot")
 _SUFFIXES = {"svg": "svg", "png": "png", "pdf": "pdf", "dot": "dot", "gv": "dot"}
@@ -111,34 +105,3 @@ def _too_slow(engine: str, timeout: float, claims: int) -> str:
     return (f"Graphviz ({engine}) did not lay out {claims} claims within {timeout:g} s: "
             f"draw part of the map with --focus ID --depth N{faster}, "
             "or allow more time with --timeout")
-
-
-def render_map_file(
-    map_path: str, output: str, *, fmt: str | None, options: RenderOptions,
-    timeout: float, fallback: bool, warn: Callable[[str], None],
-    status: str | None = None, presume: bool = False,
-) -> None:
-    """Load, check and draw the map at ``map_path``, and write the diagram to ``output``.
-
-    With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label.
-    """
-    if timeout <= 0:
-        raise UsageError(f"--timeout must be more than 0 seconds, not {timeout:g}")
-    fmt = output_format(output, fmt)
-    amap = load_map(map_path)
-    inputs = tuple(doc.path for doc in amap.documents) or (map_path,)
-    for path in inputs:  # refuse before any work, not after a long layout
-        if output != "-" and Path(path).resolve() == Path(output).resolve():
-            raise UsageError(f"output {output!r} is an input map; refusing to overwrite it")
-    findings: tuple[Finding, ...] = ()
-    if options.show_findings:  # the same findings `argmap check MAP` reports, config and all
-        findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
-    labels: Mapping[str, str] = {}
-    if status is not None:
-        from argmap.evaluate import evaluate
-
-        labels = evaluate(amap, status, presume).labels
-    graph = build_graph(amap, findings, labels=labels, options=options)
-    data = render_graph(graph, fmt, engine=options.engine, timeout=timeout, fallback=fallback,
-                        claims=len(amap.claims), warn=warn)
-    write_output(output, data, inputs=inputs)

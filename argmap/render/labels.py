@@ -6,9 +6,8 @@ from collections.abc import Sequence
 
 from argmap.findings import Finding
 from argmap.model import Argument, Claim, Source
-from argmap.render.dot import Html
+from argmap.render.dot import Html, html_lines, html_text
 from argmap.render.style import FINDING_COLOR, HEADER_SIZE, STATUS_STYLES
-from argmap.render.text import html_lines, html_text
 
 _HEADER_COLOR = "#333333"
 

@@ -22,7 +22,6 @@ PURPLE = "#CC79A7"
 GREY = "#6E6E6E"
 
 FONT = "Helvetica"
-TEXT_SIZE = "12"
 HEADER_SIZE = "9"
 
 

@@ -11,11 +11,14 @@ from html import escape
 from urllib.parse import urlsplit
 
 from argmap import __version__
-from argmap.engine import RuleSettings
 from argmap.errors import RenderError
 from argmap.findings import Finding, Severity
 from argmap.model import ArgumentMap, Claim, Source
+from argmap.render.dot import element_id
+from argmap.render.graph import RenderOptions, build_graph
+from argmap.render.graphviz import render_graph
 from argmap.report.style import PAGE_CSS
+from argmap.report.svg import inline_svg
 
 STATUS_WORDS = {"in": "stands", "out": "falls", "undecided": "undecided"}
 # No scripts, no fetches: the page can only draw itself and follow its own links.
@@ -264,28 +267,22 @@ def _source_ref(source: Source) -> str:
     return f"<a href=\"#{e(anchor('s', source.key))}\">{e(source.title)}</a>"
 
 
-
-def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout: float = 60.0,
-                 warn: Callable[[str], None] = lambda message: None) -> str:
-    """Load and check the map, label its claims, draw it with `dot`, and return the page.
+def review_page(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[str, str], *,
+                files: Sequence[str], timeout: float = 60.0,
+                warn: Callable[[str], None] = lambda message: None) -> str:
+    """The review page of a checked map with its claims' ``labels``, drawn with `dot`.
 
     When Graphviz is missing or fails, the page is still written, with a note in place of the
     diagram (and ``warn`` is told).
     """
-    from argmap.engine import check_map
-    from argmap.evaluate import evaluate
-    from argmap.load.loader import load_map
-
-    amap = load_map(map_path)
-    findings = check_map(amap, settings).findings
-    labels = {node: str(label) for node, label in evaluate(amap).labels.items()}
+    # str(): evaluate's labels are a StrEnum, whose members hash by name, not by value
+    labels = {node: str(label) for node, label in labels.items()}
     svg, note = None, None
     try:
         svg = _draw(amap, findings, labels, timeout, warn)
     except RenderError as exc:
         note = f"The diagram could not be drawn: {exc.message}"
         warn(f"argmap: {note}")
-    files = [doc.path for doc in amap.documents] or [map_path]
     return render_page(ReportContent(amap, findings, labels, svg, note, files))
 
 
@@ -298,10 +295,6 @@ _SIZE = re.compile(rb'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
 
 def _draw(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[str, str],
           timeout: float, warn: Callable[[str], None]) -> str:
-    from argmap.render.graph import RenderOptions, build_graph
-    from argmap.render.graphviz import render_graph
-    from argmap.report.svg import inline_svg
-
     drawings: list[tuple[float, int, bytes]] = []
     # Two layouts cost two runs of dot; a big map is drawn left to right straight away.
     for rankdir in ("BT", "LR") if len(amap.claims) <= _TRY_BOTH_UP_TO else ("LR",):
@@ -313,9 +306,7 @@ def _draw(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[str, s
 
 
 def _node_links(amap: ArgumentMap) -> dict[str, str]:
-    """Diagram node ids (as render.py names them) -> the anchors of their cards."""
-    from argmap.render.text import element_id
-
+    """Diagram node ids (as render/graph.py names them) -> the anchors of their cards."""
     links = {element_id("claim", c): anchor("c", c) for c in amap.claims}
     links.update((element_id("argument", a.id), anchor("a", a.id))
                  for a in amap.arguments.values() if a.linked)

@@ -8,14 +8,12 @@ import json
 import os
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from argmap import __version__
-from argmap.findings import Finding, Severity
-
-if TYPE_CHECKING:
-    from argmap.reporters.formats import CheckReport
+from argmap.findings import CheckReport, Finding, Severity
+from argmap.rules import RULES
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
                 "sarif-schema-2.1.0.json")
@@ -102,8 +100,6 @@ def _result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, An
 
 def report_sarif(report: CheckReport, root: Path | None = None) -> str:
     """The report as a SARIF 2.1.0 log; URIs are relative to ``root`` (the working directory)."""
-    from argmap.rules import RULES
-
     root = Path(os.path.abspath(root or os.getcwd()))
     descriptors = [_rule_descriptor(module) for module in RULES.values()] + [_INVALID_MAP]
     index = {d["id"]: number for number, d in enumerate(descriptors)}

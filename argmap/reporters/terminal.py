@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from argmap.reporters.formats import CheckReport, summary_line
+from argmap.findings import CheckReport
+from argmap.reporters.text import summary_line
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

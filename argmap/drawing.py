@@ -1,0 +1,62 @@
+"""Draw a map file: load and check it, then write its diagram or return its HTML review page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from argmap.config import ConfigResolver
+from argmap.engine import RuleSettings, check_map
+from argmap.errors import UsageError
+from argmap.evaluate import evaluate
+from argmap.findings import Finding
+from argmap.load.loader import load_map
+from argmap.output import write_output
+from argmap.render.graph import RenderOptions, build_graph
+from argmap.render.graphviz import output_format, render_graph
+
+
+def render_map_file(
+    map_path: str, output: str, *, fmt: str | None, options: RenderOptions,
+    timeout: float, fallback: bool, warn: Callable[[str], None],
+    status: str | None = None, presume: bool = False,
+) -> None:
+    """Load, check and draw the map at ``map_path``, and write the diagram to ``output``.
+
+    With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label.
+    """
+    if timeout <= 0:
+        raise UsageError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    fmt = output_format(output, fmt)
+    amap = load_map(map_path)
+    inputs = tuple(doc.path for doc in amap.documents) or (map_path,)
+    for path in inputs:  # refuse before any work, not after a long layout
+        if output != "-" and Path(path).resolve() == Path(output).resolve():
+            raise UsageError(f"output {output!r} is an input map; refusing to overwrite it")
+    findings: tuple[Finding, ...] = ()
+    if options.show_findings:  # the same findings `argmap check MAP` reports, config and all
+        findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
+    labels: Mapping[str, str] = {}
+    if status is not None:
+        labels = evaluate(amap, status, presume).labels
+    graph = build_graph(amap, findings, labels=labels, options=options)
+    data = render_graph(graph, fmt, engine=options.engine, timeout=timeout, fallback=fallback,
+                        claims=len(amap.claims), warn=warn)
+    write_output(output, data, inputs=inputs)
+
+
+def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout: float = 60.0,
+                 warn: Callable[[str], None] = lambda message: None) -> str:
+    """Load and check the map, label its claims (grounded), and return its review page.
+
+    When Graphviz is missing or fails, the page still comes, with a note in place of the
+    diagram (and ``warn`` is told).
+    """
+    # The page's modules (html, xml.etree) would add about 30 ms to every `argmap render`.
+    from argmap.report.html import review_page
+
+    amap = load_map(map_path)
+    findings = check_map(amap, settings).findings
+    files = [doc.path for doc in amap.documents] or [map_path]
+    return review_page(amap, findings, evaluate(amap).labels, files=files, timeout=timeout,
+                       warn=warn)

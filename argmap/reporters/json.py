@@ -1,0 +1,23 @@
+"""The JSON reporter: the documented, stable object of docs/cli.md."""
+
+from __future__ import annotations
+
+import json
+
+from argmap import __version__
+from argmap.findings import CheckReport
+
+REPORT_VERSION = 1
+
+
+def report_json(report: CheckReport) -> str:
+    """The report as one JSON object: version, tool, summary, files and findings."""
+    document = {
+        "version": REPORT_VERSION,
+        "tool": {"name": "argmap", "version": __version__},
+        "summary": {**report.counts(), "files": len(report.files),
+                    "claims": report.claims_checked},
+        "files": list(report.files),
+        "findings": [finding.to_dict() for finding in report.findings],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,29 @@
+"""The plain-text reporter: one finding per line, and the one-line summary of a check."""
+
+from __future__ import annotations
+
+from argmap.findings import CheckReport, Finding
+
+
+def format_line(finding: Finding) -> str:
+    """The one-line form: ``path:line:col: rule-id severity message``."""
+    return (f"{finding.path}:{finding.line}:{finding.col}: {finding.rule} "
+            f"{finding.severity.value} {finding.message}")
+
+
+def report_lines(report: CheckReport) -> str:
+    """One finding per line, unwrapped, for pipes and editors."""
+    return "".join(format_line(finding) + "\n" for finding in report.findings)
+
+
+def summary_line(report: CheckReport) -> str:
+    """``2 errors, 1 warning, 0 info in 3 files (40 claims checked)``."""
+    counts = report.counts()
+    parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning"),
+             f"{counts['info']} info"]
+    files = _plural(len(report.files), "file")
+    return f"{', '.join(parts)} in {files} ({report.claims_checked} claims checked)"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
