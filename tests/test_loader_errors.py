@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from argmap.errors import MapLoadError
-from argmap.load.loader import load_map
+from argmap.load.loader import load_map, load_text
 
 HEAD = "argmap: 1\nclaims:\n"
 
@@ -91,6 +91,46 @@ def test_bad_input_is_a_positioned_error(tmp_path: Path, content: str, where: tu
     assert error.position is not None
     assert (error.position.path, error.position.line, error.position.col) == (
         str(path), *where)
+
+
+# YAML errors, worded and placed exactly: text -> (line, column, message).
+YAML_ERRORS = {
+    "argmap: 1\nclaims:\n  a:\n    text: x\n  a:\n    text: y\n":
+        (5, 3, "duplicate key 'a' (first defined at line 3)"),
+    "argmap: 1\nclaims:\n\ta: x\n":
+        (3, 1, "YAML syntax error: a tab where YAML expects indentation or a value; indent with "
+               "spaces"),
+    "argmap: 1\nx: &a 1\ny: *a\n":
+        (2, 4, "YAML anchors and aliases are not allowed in a map (write the value out)"),
+    "a: 1\n---\nb: 2\n": (2, 1, "a map file holds one YAML document; found a second"),
+    "claims:\n  a: {x: 1, x: 2}\n": (2, 13, "duplicate key 'x' (first defined at line 2)"),
+    "text: >-\n  a\n b: 1\n":
+        (3, 2, "YAML syntax error: did not find expected key (while parsing a block mapping)"),
+    "a: b: c\n": (1, 5, "YAML syntax error: mapping values are not allowed in this context"),
+    "a:\n  - x\n  b: 1\n": (3, 3, "YAML syntax error: did not find expected '-' indicator "
+                                  "(while parsing a block collection)"),
+    "a: [x, y\n": (2, 1, "YAML syntax error: did not find expected ',' or ']' "
+                         "(while parsing a flow sequence)"),
+    "a: 'x\n": (2, 1, "YAML syntax error: found unexpected end of stream "
+                      "(while scanning a quoted scalar)"),
+    "a: \"\\q\"\n": (1, 5, "YAML syntax error: found unknown escape character "
+                           "(while parsing a quoted scalar)"),
+    "a: 1\nb: \x00\n": (2, 4, "'\\x00' is not allowed in a YAML file"),
+    "a: x # c\n  y\n":  # a comment ends a plain scalar: no next line for it
+        (2, 3, "YAML syntax error: did not find expected key (while parsing a block mapping)"),
+    "a: 'x\n  y' z\n":
+        (2, 6, "YAML syntax error: did not find expected key (while parsing a block mapping)"),
+    "a: !!int 1\n": (1, 4, "YAML tag 'tag:yaml.org,2002:int' is not allowed in a map"),
+    "[a, b]: 1\n": (1, 1, "mapping keys must be plain text, not a list"),
+}
+
+
+@pytest.mark.parametrize("text", list(YAML_ERRORS))
+def test_yaml_errors_keep_their_exact_message_and_position(text: str) -> None:
+    with pytest.raises(MapLoadError) as caught:
+        load_text(text, "m.yaml")
+    line, col, message = YAML_ERRORS[text]
+    assert str(caught.value) == f"m.yaml:{line}:{col}: {message}"
 
 
 def test_bytes_that_are_not_utf8(tmp_path: Path) -> None:

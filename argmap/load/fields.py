@@ -21,21 +21,8 @@ _YAML11_BOOL = frozenset(
 )
 _YAML_NULL = frozenset(("", "~", "null", "Null", "NULL"))
 # Plain scalars `FieldReader.string` refuses as text, whatever their context.
-NOT_TEXT = _YAML11_BOOL | _YAML_NULL
+_NOT_TEXT = _YAML11_BOOL | _YAML_NULL
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def is_calendar_date(value: str) -> bool:
-    """Whether ``value`` is a date `FieldReader.date` accepts (YYYY, YYYY-MM or YYYY-MM-DD)."""
-    match = _DATE.fullmatch(value)
-    if not match:
-        return False
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return False
-    return True
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
@@ -66,10 +53,10 @@ class FieldReader:
 
     def check_keys(self, node: YMap, allowed: Sequence[str], what: str) -> None:
         """Refuse keys outside ``allowed``, suggesting the closest."""
-        for key, (key_node, _) in node.items.items():
+        for key in node.items:
             if key not in allowed:
                 hint = suggest(key, allowed) or f"; expected one of: {', '.join(allowed)}"
-                raise self.fail(f"unknown key {key!r} in {what}{hint}", key_node)
+                raise self.fail(f"unknown key {key!r} in {what}{hint}", node.items[key][0])
 
     def require(self, node: YMap, key: str, what: str) -> YNode:
         """The value of a required key."""
@@ -79,23 +66,25 @@ class FieldReader:
 
     def string(self, node: YNode, what: str) -> str:
         """A non-empty string; unquoted YAML 1.1 booleans and nulls are refused."""
+        if (isinstance(node, YScalar) and not (node.plain and node.value in _NOT_TEXT)
+                and node.value.strip()):
+            return node.value
+        raise self._not_text(node, what)
+
+    def _not_text(self, node: YNode, what: str) -> MapLoadError:
+        """Why `string` refuses ``node``."""
         if not isinstance(node, YScalar):
-            raise self.fail(f"{what} must be text, not {kind_name(node)}", node)
+            return self.fail(f"{what} must be text, not {kind_name(node)}", node)
         if node.plain and node.value in _YAML11_BOOL:
-            raise self.fail(
+            return self.fail(
                 f"{what}: unquoted {node.value!r} is read by YAML as a boolean; "
                 f"quote it (\"{node.value}\")", node)
-        if node.plain and node.value in _YAML_NULL:
-            raise self.fail(f"{what} is empty", node)
-        if not node.value.strip():
-            raise self.fail(f"{what} is empty", node)
-        return node.value
+        return self.fail(f"{what} is empty", node)
 
     def optional_string(self, node: YMap, key: str) -> str | None:
         """The string under ``key``, or None when the key is absent."""
-        if key not in node.items:
-            return None
-        return self.string(node.items[key][1], repr(key))
+        entry = node.items.get(key)
+        return None if entry is None else self.string(entry[1], repr(key))
 
     def integer(self, node: YNode, what: str) -> int:
         """A plain integer."""
@@ -122,13 +111,14 @@ class FieldReader:
 
     def identifier(self, node: YNode, what: str, allow_arrow: bool = False) -> str:
         """An id: letters, digits, '_', '-', '.', ':'."""
-        value = self.string(node, what)
         pattern = ARROW_ID_PATTERN if allow_arrow else ID_PATTERN
-        if not pattern.fullmatch(value):
-            raise self.fail(
-                f"{what} {value!r} is not a valid id (use letters, digits, '_', '-', '.', ':'; "
-                "no spaces)", node)
-        return value
+        if (isinstance(node, YScalar) and pattern.fullmatch(node.value)
+                and not (node.plain and node.value in _NOT_TEXT)):
+            return node.value
+        value = self.string(node, what)
+        raise self.fail(
+            f"{what} {value!r} is not a valid id (use letters, digits, '_', '-', '.', ':'; "
+            "no spaces)", node)
 
     def string_list(self, node: YNode, what: str) -> list[str]:
         """A list of strings (a single string is not accepted: write [x])."""
@@ -175,7 +165,8 @@ class FieldReader:
         """The ``waive`` mapping: rule id -> written reason."""
         if "waive" not in node.items:
             return ()
-        from argmap.rules import RULES  # the registry, to refuse waivers of unknown rules
+        # Imported here: the registry imports every rule, which most maps (no waivers) never need.
+        from argmap.rules import RULES
 
         waive = self.mapping(node.items["waive"][1], f"{what} 'waive'")
         result = []

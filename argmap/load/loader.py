@@ -11,7 +11,7 @@ from argmap.errors import MapLoadError, Position
 from argmap.load.fields import FieldReader, suggest
 from argmap.load.gc_pause import cyclic_gc_paused
 from argmap.load.sections import FileContent, read_arguments, read_claims, read_sources
-from argmap.load.yaml_tree import YMap, YNode, YScalar, parse_tree
+from argmap.load.yaml_tree import YMap, YNode, parse_tree
 from argmap.model import ArgumentMap, MapDocument
 
 FORMAT_VERSION = 1
@@ -86,18 +86,18 @@ def _load_content(
             f"unsupported format version {version}; this argmap reads version {FORMAT_VERSION}",
             fields.pos(version_node),
         )
-    extends_node = top.items.get("extends")
-    if extends_node is not None:
-        base_value = fields.string(extends_node[1], "'extends'")
-        _load_base(path, shown, base_value, extends_node[1], contents, stack)
+    extends = None
+    if "extends" in top.items:
+        extends_node = top.items["extends"][1]
+        extends = fields.string(extends_node, "'extends'")
+        _load_base(path, shown, extends, extends_node, contents, stack)
     content = FileContent(
         MapDocument(
             path=shown,
             version=version,
             title=fields.optional_string(top, "title"),
             source=_document_source(fields, top),
-            extends=extends_node[1].value if extends_node is not None
-            and isinstance(extends_node[1], YScalar) else None,
+            extends=extends,
         )
     )
     read_claims(fields, fields.require(top, "claims", "the map"), content)

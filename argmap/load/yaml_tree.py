@@ -8,9 +8,18 @@ line and column. It is also faster than PyYAML's own composer, whose tag resolut
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
+from yaml import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    DocumentStartEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    StreamEndEvent,
+)
 
 from argmap.errors import MapLoadError, Position
 
@@ -22,18 +31,15 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_DEPTH = 64
 _ALLOWED_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map",
                            "tag:yaml.org,2002:seq"})
-_IGNORED_EVENTS = (yaml.StreamStartEvent, yaml.DocumentEndEvent)
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
 class YNode:
-    """A node of the tree: its 1-based position in the file."""
+    """A node of the tree: its 1-based position in the file, set by each kind of node."""
 
     __slots__ = ("line", "col")
-
-    def __init__(self, line: int, col: int) -> None:
-        self.line = line
-        self.col = col
+    line: int
+    col: int
 
 
 class YScalar(YNode):
@@ -42,7 +48,7 @@ class YScalar(YNode):
     __slots__ = ("value", "plain")
 
     def __init__(self, value: str, plain: bool, line: int, col: int) -> None:
-        self.line = line  # not super().__init__: this runs once per scalar of the file
+        self.line = line
         self.col = col
         self.value = value
         self.plain = plain
@@ -54,7 +60,8 @@ class YSeq(YNode):
     __slots__ = ("items",)
 
     def __init__(self, line: int, col: int) -> None:
-        super().__init__(line, col)
+        self.line = line
+        self.col = col
         self.items: list[YNode] = []
 
 
@@ -64,7 +71,8 @@ class YMap(YNode):
     __slots__ = ("items",)
 
     def __init__(self, line: int, col: int) -> None:
-        super().__init__(line, col)
+        self.line = line
+        self.col = col
         self.items: dict[str, tuple[YScalar, YNode]] = {}
 
 
@@ -90,18 +98,6 @@ def _tab_at(text: str, line: int, column: int) -> bool:
 
 def parse_tree(text: str, path: str) -> YNode | None:
     """Compose ``text`` into a tree; None for a document with no content."""
-    # Most maps are in the block-YAML subset that yaml_fast composes in about half the time;
-    # it gives up on anything else (errors included), which libyaml then composes and words.
-    from argmap.load.yaml_fast import compose_fast  # here: yaml_fast builds this module's nodes
-
-    tree = compose_fast(text)
-    if tree is not None:
-        return tree
-    return parse_tree_libyaml(text, path)
-
-
-def parse_tree_libyaml(text: str, path: str) -> YNode | None:
-    """Compose ``text`` through libyaml's events: any YAML, and every error worded."""
     loader = _Loader(text)
     try:
         return _compose(loader, path)
@@ -130,104 +126,76 @@ def parse_tree_libyaml(text: str, path: str) -> YNode | None:
 
 
 def _compose(loader: Any, path: str) -> YNode | None:
-    # The hot loop of loading: one pass over ~15 events per claim. Scalars, the commonest
-    # event, are handled first and attached inline; the rarer events go through _attach.
-    stack: list[YNode] = []
-    pending_key: list[YScalar | None] = []
+    """The tree of libyaml's events: one pass, the open collections on a stack."""
+    open_nodes: list[YMap | YSeq] = []
+    # For each open collection, the key read in a mapping whose value has not come yet.
+    waiting_keys: list[YScalar | None] = []
     root: YNode | None = None
     documents = 0
-    next_event = loader.get_event
-    scalar_event, stream_end = yaml.ScalarEvent, yaml.StreamEndEvent
-    allowed_tags = _ALLOWED_TAGS
     while True:
-        event: Any = next_event()
-        cls = type(event)
-        if cls is scalar_event:
-            mark = event.start_mark
-            if event.anchor is not None or event.tag not in allowed_tags:
+        event = loader.get_event()
+        node: YNode
+        mark: Any = event.start_mark  # libyaml marks every event
+        if isinstance(event, ScalarEvent):
+            if event.anchor is not None or event.tag not in _ALLOWED_TAGS:
                 _refuse_anchor_or_tag(event, path)
-            scalar = YScalar(event.value, bool(event.implicit[0]), mark.line + 1,
-                            mark.column + 1)
-            if not stack:
-                root = scalar
-                continue
-            parent = stack[-1]
-            if type(parent) is YSeq:
-                parent.items.append(scalar)
-                continue
-            assert isinstance(parent, YMap)
-            key = pending_key[-1]
-            if key is not None:
-                parent.items[key.value] = (key, scalar)
-                pending_key[-1] = None
-            elif scalar.value in parent.items:
-                _refuse_duplicate_key(parent, scalar, path)
-            else:
-                pending_key[-1] = scalar
+            node = YScalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1)
+        elif isinstance(event, CollectionStartEvent):
+            if event.anchor is not None or event.tag not in _ALLOWED_TAGS:
+                _refuse_anchor_or_tag(event, path)
+            if len(open_nodes) >= MAX_DEPTH:
+                raise MapLoadError(f"nesting deeper than {MAX_DEPTH} levels",
+                                   Position(path, mark.line + 1, mark.column + 1))
+            node_class = YMap if isinstance(event, MappingStartEvent) else YSeq
+            node = node_class(mark.line + 1, mark.column + 1)
+        elif isinstance(event, CollectionEndEvent):
+            open_nodes.pop()
+            waiting_keys.pop()
             continue
-        if cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-            stack.pop()
-            pending_key.pop()
-            continue
-        if cls is stream_end:
-            break
-        if cls in _IGNORED_EVENTS:
-            continue
-        line, col = event.start_mark.line + 1, event.start_mark.column + 1
-        if cls is yaml.DocumentStartEvent:
+        elif isinstance(event, AliasEvent):
+            _refuse_anchor_or_tag(event, path)
+        elif isinstance(event, DocumentStartEvent):
             documents += 1
             if documents > 1:
                 raise MapLoadError("a map file holds one YAML document; found a second",
-                                   Position(path, line, col))
+                                   Position(path, mark.line + 1, mark.column + 1))
             continue
-        if cls is yaml.AliasEvent or event.anchor is not None or event.tag not in allowed_tags:
-            _refuse_anchor_or_tag(event, path)
-        if len(stack) >= MAX_DEPTH:
-            raise MapLoadError(f"nesting deeper than {MAX_DEPTH} levels",
-                               Position(path, line, col))
-        node: YNode = YMap(line, col) if cls is yaml.MappingStartEvent else YSeq(line, col)
-        if stack:
-            _attach(stack[-1], pending_key, node, path)
-        else:
+        elif isinstance(event, StreamEndEvent):
+            break
+        else:  # the stream's start, a document's end
+            continue
+        if not open_nodes:
             root = node
-        stack.append(node)
-        pending_key.append(None)
+        elif isinstance(parent := open_nodes[-1], YSeq):
+            parent.items.append(node)
+        elif waiting_keys[-1] is None:  # a mapping's key
+            if not isinstance(node, YScalar) or node.value in parent.items:
+                _refuse_key(parent, node, path)
+            waiting_keys[-1] = node
+        else:  # the value of the key before it
+            key = waiting_keys[-1]
+            parent.items[key.value] = (key, node)
+            waiting_keys[-1] = None
+        if isinstance(node, (YMap, YSeq)):
+            open_nodes.append(node)
+            waiting_keys.append(None)
     if isinstance(root, YScalar) and root.plain and root.value in _NULLS:
         return None
     return root
 
 
-def _refuse_anchor_or_tag(event: Any, path: str) -> None:
+def _refuse_anchor_or_tag(event: Any, path: str) -> NoReturn:
     pos = Position(path, event.start_mark.line + 1, event.start_mark.column + 1)
-    if type(event) is yaml.AliasEvent or event.anchor is not None:
+    if isinstance(event, AliasEvent) or event.anchor is not None:
         raise MapLoadError(
             "YAML anchors and aliases are not allowed in a map (write the value out)", pos)
     raise MapLoadError(f"YAML tag {event.tag!r} is not allowed in a map", pos)
 
 
-def _attach(parent: YNode, pending_key: list[YScalar | None], node: YNode, path: str) -> None:
-    if isinstance(parent, YSeq):
-        parent.items.append(node)
-        return
-    assert isinstance(parent, YMap)
-    key = pending_key[-1]
-    if key is None:
-        if not isinstance(node, YScalar):
-            raise MapLoadError(
-                "mapping keys must be plain text, not " + kind_name(node),
-                Position(path, node.line, node.col),
-            )
-        if node.value in parent.items:
-            _refuse_duplicate_key(parent, node, path)
-        pending_key[-1] = node
-    else:
-        parent.items[key.value] = (key, node)
-        pending_key[-1] = None
-
-
-def _refuse_duplicate_key(parent: YMap, key: YScalar, path: str) -> None:
+def _refuse_key(parent: YMap, key: YNode, path: str) -> NoReturn:
+    """Raise for a key that is not a scalar, or that ``parent`` already holds."""
+    pos = Position(path, key.line, key.col)
+    if not isinstance(key, YScalar):
+        raise MapLoadError("mapping keys must be plain text, not " + kind_name(key), pos)
     first = parent.items[key.value][0]
-    raise MapLoadError(
-        f"duplicate key {key.value!r} (first defined at line {first.line})",
-        Position(path, key.line, key.col),
-    )
+    raise MapLoadError(f"duplicate key {key.value!r} (first defined at line {first.line})", pos)
