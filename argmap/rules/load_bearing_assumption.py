@@ -8,7 +8,7 @@ complete only if the reader grants something the author never stated: the most u
 sentence in a review. The rule reports each such claim or argument once, naming the
 conclusions that hang on it. What "hangs on" means is in docs/semantics.md (load-bearing).
 
-Passing example (the conclusion has a second, stated strand):
+Passing example:
 
     argmap: 1
     claims:

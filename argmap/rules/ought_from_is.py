@@ -4,8 +4,9 @@
 should mediate": an ought needs a goal or value that the action serves (practical
 reasoning: situation, goal, action). A recommendation none of whose stated arguments has a
 stated `goal` premise recommends from what is alone. When the map supplies the goal only as
-a reconstruction (`implicit: true` on the goal claim or on the argument that carries it),
-the message says so: the text never states why the action is worth doing.
+a reconstruction, the message says which: the goal claim itself is `implicit: true` (the
+text never names an aim), or a stated goal reaches the recommendation only through an
+`implicit: true` argument (the text never says the action serves it).
 
 A recommendation with no argument at all is `unsupported-claim`'s finding.
 
@@ -61,19 +62,26 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
         if not arguments:
             continue
         stated_goal = False
-        reconstructed: list[str] = []
+        implicit_goals: list[str] = []  # the goal itself is the mapper's
+        implicit_links: list[str] = []  # a stated goal, in an argument the mapper added
         for argument in arguments:
             for premise in (*argument.premises, *filter(None, [argument.warrant])):
                 if claims[premise].kind is not ClaimKind.GOAL:
                     continue
-                if argument.implicit or claims[premise].implicit:
-                    reconstructed.append(premise)
+                if claims[premise].implicit:
+                    implicit_goals.append(premise)
+                elif argument.implicit:
+                    implicit_links.append(premise)
                 else:
                     stated_goal = True
         if stated_goal:
             continue
-        if reconstructed:
-            goals = ", ".join(f"'{g}'" for g in dict.fromkeys(reconstructed))
+        if implicit_links:
+            goals = _quoted(implicit_links)
+            why = (f"its goal ({goals}) reaches it only through a reconstructed argument: the"
+                   " text never says the action serves it")
+        elif implicit_goals:
+            goals = _quoted(implicit_goals)
             why = f"its only goal ({goals}) is reconstructed: the text never states one"
         else:
             why = "no argument for it has a goal premise; it recommends from facts alone"
@@ -82,3 +90,8 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
             pos=claim.pos,
             subject=claim.id,
         )
+
+
+def _quoted(ids: list[str]) -> str:
+    """The ids, each quoted once, in order."""
+    return ", ".join(f"'{i}'" for i in dict.fromkeys(ids))
