@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from argmap.errors import UsageError
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, ClaimKind
 from argmap.semantics.explain import Step, explain, first_reason
 from argmap.semantics.extensions import extensions as solve_extensions
 from argmap.semantics.framework import Framework, compile_map
 from argmap.semantics.grounded import IN, OUT, UNDECIDED, grounded_labelling
+from argmap.semantics.verdict import Verdict, build_verdict
 
 SEMANTICS = ("grounded", "preferred", "stable")
 # Preferred and stable semantics are NP-hard: every search has a time limit and lists at most
@@ -120,3 +121,37 @@ def grounded(amap: ArgumentMap, presume: bool = False) -> Evaluation:
     if evaluation is None:
         evaluation = per_map[presume] = evaluate(amap, "grounded", presume)
     return evaluation
+
+
+CONCLUSION_KINDS = (ClaimKind.THESIS, ClaimKind.RECOMMENDATION)
+
+
+def verdict(amap: ArgumentMap, evaluation: Evaluation) -> Verdict:
+    """The verdict on every thesis and recommendation of ``amap`` under ``evaluation``.
+
+    Status and reason follow ``evaluation``'s semantics; what each conclusion hangs on is
+    asked of the grounded labelling (see docs/semantics.md).
+    """
+    base = evaluation if evaluation.semantics == "grounded" else grounded(amap, evaluation.presume)
+    fw = base._framework
+    assert fw is not None  # every Evaluation that evaluate() builds has its framework
+    codes = [_CODE[evaluation.labels[node_id]] for node_id in fw.rows.ids]
+    conclusions = [(claim.id, claim.kind.value) for claim in amap.claims_of_kind(*CONCLUSION_KINDS)]
+    return build_verdict(fw, conclusions, codes, evaluation.reason, base._codes, base._rank)
+
+
+_CODE = {label: code for code, label in _LABEL.items()}
+
+
+_VERDICTS: weakref.WeakKeyDictionary[ArgumentMap, dict[bool, Verdict]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def grounded_verdict(amap: ArgumentMap, presume: bool = False) -> Verdict:
+    """The verdict under grounded semantics, computed once per map for rules and reports."""
+    per_map = _VERDICTS.setdefault(amap, {})
+    result = per_map.get(presume)
+    if result is None:
+        result = per_map[presume] = verdict(amap, grounded(amap, presume))
+    return result

@@ -98,8 +98,9 @@ def test_quick_run_times_the_commands_as_typed(tmp_path: Path) -> None:
 
     figures = _table(out, "| claims | YAML MB | C compose s | check |")["100"]
     checks = dict(zip(run.CHECKS, figures[2:6], strict=True))
+    # exit 1 (findings at fail-on) is a finished run; the project's fail-on = warning always
+    # reaches it, the default (error) only when a conclusion falls
     assert all(cell.endswith(" MB") or cell.endswith(" MB, exit 1") for cell in checks.values())
-    assert not checks["check"].endswith("exit 1")
     assert checks["check, in project"].endswith("exit 1")
 
     verdicts = _table(out, "| target | limit | measured | verdict |")

@@ -73,8 +73,8 @@ def test_diff_text(write_map) -> None:  # type: ignore[no-untyped-def]
         "+ relation o rebuts t",
         "- relation gone supports p",
         "+ source audit",
-        f"+ finding {new}:4:3: thesis-not-established warning thesis 't' is not established "
-        "(out): rebutted by o, which is in",
+        f"+ finding {new}:4:3: conclusion-not-established error thesis 't' falls: "
+        "rebutted by o, which is in",
         f"+ finding {new}:14:14: unanswered-objection warning objection 'o' rebuts 't' and "
         "nothing answers it",
         "claims: 1 added, 1 removed, 1 reworded, 0 changed; relations: 1 added, 1 removed; "

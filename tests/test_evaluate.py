@@ -149,7 +149,7 @@ def test_why_follows_the_chain_to_its_grounds() -> None:
 
 
 def test_reason_is_the_first_step_of_why() -> None:
-    """reason() gives why()'s first reason without walking back (thesis-not-established asks
+    """reason() gives why()'s first reason without walking back (conclusion-not-established asks
     it once per thesis), for every claim and argument of the tram map, presumed or not."""
     amap = load_text(TRAM, "m.yaml")
     for presume in (False, True):

@@ -48,7 +48,7 @@ def test_all_rules_linear_on_a_large_map() -> None:
     assert by_rule == {
         "circular-support": 1,
         "missing-evidence": SIZE,
-        "thesis-not-established": 1,
+        "conclusion-not-established": 1,
         "unanswered-objection": objections,
         "unsupported-claim": objections,
         "unused-source": 1,
