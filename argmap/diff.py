@@ -13,7 +13,7 @@ from argmap.model import ArgumentMap, Claim
 from argmap.reporters.text import format_line
 
 # Claim fields compared besides the text (a changed text is a rewording).
-_CLAIM_FIELDS = ("kind", "locator", "factual", "common_ground", "cites", "tags")
+_CLAIM_FIELDS = ("kind", "locator", "factual", "common_ground", "implicit", "cites", "tags")
 
 
 @dataclass(frozen=True)

@@ -105,7 +105,8 @@ class Outline:
         return children
 
     def _argument_tree(self, arg: Argument, level: int) -> Tree:
-        kind = "linked argument" if arg.linked else "support"
+        kind = ("implicit " if arg.implicit else "") + (
+            "linked argument" if arg.linked else "support")
         label = self._role("pro") + Text(arg.id, style="bold")
         label.append(f" · {kind}" + (f" ({arg.scheme})" if arg.scheme else ""), style="dim")
         self._marks(label, arg.id)
@@ -117,7 +118,8 @@ class Outline:
 
     def _claim_label(self, claim: Claim, role: str | None) -> Text:
         label = self._role(role) + Text(claim.id, style="bold")
-        details = [claim.kind.value] + ([claim.locator] if claim.locator else [])
+        kind = f"implicit {claim.kind.value}" if claim.implicit else claim.kind.value
+        details = [kind] + ([claim.locator] if claim.locator else [])
         label.append(" · " + " · ".join(details), style="dim")
         self._marks(label, claim.id)
         label.append("\n")

@@ -13,11 +13,13 @@ NO_CORPUS = "../shared/corpora is absent (developer data)"
 def map_contents(amap: ArgumentMap) -> tuple[object, ...]:
     """Claims, arguments, attacks, sources and title: all a round trip must keep."""
     claims = {
-        (c.id, c.text, c.kind, c.tags, c.locator, c.note, c.factual, c.common_ground, c.cites)
+        (c.id, c.text, c.kind, c.tags, c.locator, c.note, c.factual, c.common_ground, c.cites,
+         c.implicit)
         for c in amap.claims.values()
     }
     arguments = {
-        (a.id, a.conclusion, a.premises, a.linked, a.warrant, a.scheme, a.locator, a.note)
+        (a.id, a.conclusion, a.premises, a.linked, a.warrant, a.scheme, a.locator, a.note,
+         a.implicit)
         for a in amap.arguments.values()
     }
     attacks = {(a.attacker, a.target, a.kind) for a in amap.attacks}

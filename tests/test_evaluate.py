@@ -130,7 +130,7 @@ def test_why_follows_the_chain_to_its_grounds() -> None:
     assert [str(s) for s in steps[:3]] == [
         "tram is out: every argument for it is out: relief",
         "relief is out: its premise relieves is out",
-        "relieves is out: no argument supports it, and it is not evidence, an assumption, "
+        "relieves is out: no argument supports it, and it is not evidence, an assumption, a goal, "
         "common ground or cited",
     ]
     funds = {s.node: s for s in ev.why("funds")}

@@ -40,14 +40,14 @@ def _hostile_map() -> ArgumentMap:
     claims = [
         Claim("t", HOSTILE, ClaimKind.THESIS, POS, locator="¶1 {x}", tags=("a b", "c)d", "#e"),
               note="note\nwith newline {x} \\ y \"z\"", factual=True, cites=("s1",)),
-        Claim("p", "premise (1) -- text (2) not a number", ClaimKind.PREMISE, POS),
+        Claim("p", "premise (1) -- text (2) not a number", ClaimKind.GOAL, POS, implicit=True),
         Claim("q", "q", ClaimKind.ASSUMPTION, POS, common_ground=True),
         Claim("o", "objection + [x]", ClaimKind.OBJECTION, POS),
         Claim("u", "undercutter", ClaimKind.OBJECTION, POS),
     ]
     arguments = [
         Argument("arg.1", "t", ("p", "q"), POS, warrant="o", scheme="practical-reasoning",
-                 locator="¶2", note="why <b>"),
+                 locator="¶2", note="why <b>", implicit=True),
         Argument("q->p", "p", ("q",), POS, linked=False),
     ]
     attacks = [
@@ -90,6 +90,8 @@ def test_graphml_escapes_markup_and_drops_what_xml_cannot_hold() -> None:
     assert graph.nodes["t"]["text"] == HOSTILE
     assert graph.nodes["t"]["tags"] == "a b c)d #e"
     assert graph.nodes["arg.1"]["type"] == "argument"
+    assert graph.nodes["arg.1"]["implicit"] is True
+    assert (graph.nodes["p"]["kind"], graph.nodes["p"]["implicit"]) == ("goal", True)
     assert graph.edges["u", "q->p"]["role"] == "undercut"
     assert graph.edges["arg.1", "t"]["role"] == "conclusion"
     assert graph.number_of_nodes() == len(amap.claims) + len(amap.arguments)
@@ -107,9 +109,12 @@ def test_json_is_a_node_link_document() -> None:
     thesis = doc["claims"][0]
     assert thesis["text"] == HOSTILE and thesis["kind"] == "thesis"
     assert thesis["cites"] == ["s1"] and thesis["common-ground"] is False
+    assert thesis["implicit"] is False
+    assert (doc["claims"][1]["kind"], doc["claims"][1]["implicit"]) == ("goal", True)
     assert doc["arguments"][0] == {
         "id": "arg.1", "conclusion": "t", "premises": ["p", "q"], "linked": True,
         "warrant": "o", "scheme": "practical-reasoning", "locator": "¶2", "note": "why <b>",
+        "implicit": True,
     }
     assert {"attacker": "u", "target": "q->p", "kind": "undercut"} in doc["attacks"]
     assert doc["sources"][0]["title"] == "A <title> & more"

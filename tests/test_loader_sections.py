@@ -73,7 +73,8 @@ def same_either_way(load: Callable[[], object]) -> list[int]:
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_shipped_maps(path: Path) -> None:
     taken, declined = same_either_way(lambda: load_map(path))
-    assert taken > 0 and taken >= 4 * declined  # the quick read does serve real maps
+    # the quick read does serve real maps (it leaves `implicit:` entries to the checked read)
+    assert taken > 0 and taken >= 3 * declined
 
 
 def test_rule_fixture_maps_and_their_errors() -> None:

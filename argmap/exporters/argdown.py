@@ -36,6 +36,7 @@ def _statement(claim: Claim) -> str:
             "note": claim.note,
             "factual": claim.factual,
             "common-ground": claim.common_ground,
+            "implicit": claim.implicit,
             "cites": list(claim.cites),
         }
     )
@@ -43,7 +44,7 @@ def _statement(claim: Claim) -> str:
 
 
 def _argument(arg: Argument, convergent: bool) -> list[str]:
-    data = _data({"locator": arg.locator, "convergent": convergent})
+    data = _data({"locator": arg.locator, "convergent": convergent, "implicit": arg.implicit})
     head = f"<{escape(arg.id)}>" + (f": {escape(arg.note)}" if arg.note else "")
     lines = [head + data, ""]
     lines += [f"({n}) [{escape(p)}]" for n, p in enumerate(arg.premises, start=1)]

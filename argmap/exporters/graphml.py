@@ -30,6 +30,7 @@ def to_graph(amap: ArgumentMap) -> nx.DiGraph:
             "note": claim.note,
             "factual": claim.factual,
             "common_ground": claim.common_ground,
+            "implicit": claim.implicit,
         }
         graph.add_node(_xml_safe(claim.id), **_present(attrs))
     for arg in amap.arguments.values():
@@ -39,6 +40,7 @@ def to_graph(amap: ArgumentMap) -> nx.DiGraph:
             "scheme": arg.scheme,
             "locator": arg.locator,
             "note": arg.note,
+            "implicit": arg.implicit,
         }
         graph.add_node(_xml_safe(arg.id), **_present(attrs))
     for source, target, data in amap.graph.edges(data=True):

@@ -25,6 +25,7 @@ def to_document(amap: ArgumentMap) -> dict[str, Any]:
                 "note": c.note,
                 "factual": c.factual,
                 "common-ground": c.common_ground,
+                "implicit": c.implicit,
                 "cites": list(c.cites),
             }
             for c in amap.claims.values()
@@ -39,6 +40,7 @@ def to_document(amap: ArgumentMap) -> dict[str, Any]:
                 "scheme": a.scheme,
                 "locator": a.locator,
                 "note": a.note,
+                "implicit": a.implicit,
             }
             for a in amap.arguments.values()
         ],

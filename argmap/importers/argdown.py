@@ -26,7 +26,7 @@ from argmap.model import ArgumentMap, Attack, AttackKind, Claim, ClaimKind, MapD
 
 _ATTACKS = {"attack", "contrary", "contradictory"}
 _SYMMETRIC = {"contrary", "contradictory"}
-_CLAIM_KEYS = {"kind", "locator", "note", "factual", "common-ground", "cites"}
+_CLAIM_KEYS = {"kind", "locator", "note", "factual", "common-ground", "implicit", "cites"}
 _PRESENTATION_KEYS = {"title", "subTitle", "model", "sources"}
 _SOURCE_FIELDS = ("title", "author", "date", "url", "publisher", "locator", "note")
 
@@ -142,6 +142,7 @@ class _Translator:
             note="; ".join(notes) or None,
             factual=data.get("factual") is True,
             common_ground=data.get("common-ground") is True,
+            implicit=data.get("implicit") is True,
             cites=tuple(str(c) for c in cites),
         )
 
@@ -163,7 +164,7 @@ class _Translator:
         notes = [n for n in (arg.description, arg.section and f"section: {arg.section}") if n]
         if arg.tags:
             notes.append("tags: " + " ".join(f"#{t}" for t in arg.tags))
-        rest = {k: v for k, v in arg.data.items() if k not in ("locator", "convergent")}
+        rest = {k: v for k, v in arg.data.items() if k not in ("locator", "convergent", "implicit")}
         if rest:
             notes.append("Argdown data: " + ", ".join(f"{k}: {v}" for k, v in rest.items()))
         locator = arg.data.get("locator")
@@ -200,6 +201,7 @@ class _Translator:
                 scheme=", ".join(step.rules) or None,
                 locator=self._step_locator(arg, step, last, locator),
                 note=self._step_note(notes if last else [], step),
+                implicit=arg.data.get("implicit") is True,
             )
 
     @staticmethod

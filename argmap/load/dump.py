@@ -26,6 +26,7 @@ def _claim_entry(amap: ArgumentMap, claim: Claim) -> dict[str, Any]:
         "note": claim.note,
         "factual": claim.factual or None,
         "common-ground": claim.common_ground or None,
+        "implicit": claim.implicit or None,
         "cites": list(claim.cites),
         "supports": [a.conclusion for a in amap.arguments_using(claim.id) if not a.linked],
         "rebuts": [a.target for a in amap.attacks_by(claim.id) if a.kind.value == "rebut"],
@@ -53,7 +54,8 @@ def map_to_data(amap: ArgumentMap, title: str | None = None) -> dict[str, Any]:
             continue
         entry: dict[str, Any] = {"conclusion": arg.conclusion, "premises": list(arg.premises)}
         optional = {"warrant": arg.warrant, "scheme": arg.scheme, "locator": arg.locator,
-                    "note": arg.note, "waive": {w.rule: w.reason for w in arg.waivers}}
+                    "note": arg.note, "implicit": arg.implicit or None,
+                    "waive": {w.rule: w.reason for w in arg.waivers}}
         entry.update((k, v) for k, v in optional.items() if v)
         arguments[arg.id] = entry
     if arguments:

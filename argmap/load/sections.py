@@ -28,14 +28,16 @@ from argmap.model import (
 from argmap.model.frozen_builder import positional_builder
 
 CLAIM_KEYS = (
-    "text", "kind", "locator", "tags", "note", "factual", "common-ground", "cites",
+    "text", "kind", "locator", "tags", "note", "factual", "common-ground", "implicit", "cites",
     "supports", "rebuts", "undercuts", "waive", "answers",
 )
 CLAIM_KINDS = tuple(kind.value for kind in ClaimKind)  # built once: read for every claim
-ARGUMENT_KEYS = ("conclusion", "premises", "warrant", "scheme", "locator", "note", "waive")
+ARGUMENT_KEYS = (
+    "conclusion", "premises", "warrant", "scheme", "locator", "note", "implicit", "waive",
+)
 SOURCE_KEYS = ("title", "author", "date", "url", "publisher", "locator", "note")
-_CLAIM_KEY_SET = frozenset(CLAIM_KEYS)
-_ARGUMENT_KEY_SET = frozenset(ARGUMENT_KEYS) - {"waive"}  # waivers: the checked read
+_CLAIM_KEY_SET = frozenset(CLAIM_KEYS) - {"implicit"}  # implicit: the checked read
+_ARGUMENT_KEY_SET = frozenset(ARGUMENT_KEYS) - {"waive", "implicit"}  # these: the checked read
 _SOURCE_KEY_SET = frozenset(SOURCE_KEYS)
 _KIND_BY_NAME = {kind.value: kind for kind in ClaimKind}
 _BOOLEANS = {"true": True, "false": False}
@@ -164,7 +166,7 @@ def _read_plain_claim(
         references.append((target, item, "claim"))
         content.arguments.append(_new_argument(
             convergent_id(claim_id, target), target, (claim_id,),
-            _new_position(path, item.line, item.col), False, None, None, None, None, ()))
+            _new_position(path, item.line, item.col), False, None, None, None, None, (), False))
     for attacks, attack_kind, namespace in ((rebuts, AttackKind.REBUT, "claim"),
                                             (undercuts, AttackKind.UNDERCUT, "argument")):
         for item in attacks:
@@ -177,6 +179,7 @@ def _read_plain_claim(
     content.claims.append(_new_claim(
         claim_id, text, kind, _new_position(path, key.line, key.col), locator, tags, note,
         factual, common_ground, tuple([item.value for item in cites]) if cites else (), (), (),
+        False,
     ))
     return True
 
@@ -232,6 +235,7 @@ def _read_claim(
         cites=tuple(t for t, _ in cites),
         waivers=fields.waivers(body, where),
         answers=tuple(answers),
+        implicit=fields.optional_bool(body, "implicit"),
     ))
 
 
@@ -280,7 +284,7 @@ def _read_plain_argument(
         arg_id, conclusion.value, tuple([item.value for item in premises]),
         _new_position(path, key.line, key.col), True,
         None if warrant is None else warrant.value,
-        optional["scheme"], optional["locator"], optional["note"], (),
+        optional["scheme"], optional["locator"], optional["note"], (), False,
     ))
     return True
 
@@ -314,6 +318,7 @@ def _read_argument(
         locator=fields.optional_string(body, "locator"),
         note=fields.optional_string(body, "note"),
         waivers=fields.waivers(body, where),
+        implicit=fields.optional_bool(body, "implicit"),
     ))
 
 

@@ -24,6 +24,11 @@ class ClaimKind(StrEnum):
     ASSUMPTION = "assumption"
     OBJECTION = "objection"
     RECOMMENDATION = "recommendation"
+    GOAL = "goal"
+
+
+# A goal is a value the text appeals to: no evidence establishes it, an attack can contest it.
+_GROUNDING_KINDS = frozenset((ClaimKind.EVIDENCE, ClaimKind.ASSUMPTION, ClaimKind.GOAL))
 
 
 class AttackKind(StrEnum):
@@ -74,6 +79,8 @@ class Claim:
     waivers: tuple[Waiver, ...] = ()
     # (argument id, critical-question id) pairs this claim answers
     answers: tuple[tuple[str, str], ...] = ()
+    # reconstructed by the mapper: the text needs it but never says it
+    implicit: bool = False
 
     @property
     def waived_rules(self) -> frozenset[str]:
@@ -82,10 +89,8 @@ class Claim:
 
     @property
     def is_grounding(self) -> bool:
-        """True when the claim needs no support: evidence, an assumption, common ground."""
-        return (
-            self.kind in (ClaimKind.EVIDENCE, ClaimKind.ASSUMPTION) or self.common_ground
-        )
+        """True when the claim needs no support: evidence, an assumption, a goal, common ground."""
+        return self.kind in _GROUNDING_KINDS or self.common_ground
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +112,7 @@ class Argument:
     locator: str | None = None
     note: str | None = None
     waivers: tuple[Waiver, ...] = ()
+    implicit: bool = False
 
 
 @dataclass(frozen=True, slots=True)

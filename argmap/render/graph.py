@@ -38,6 +38,7 @@ from argmap.render.style import (
     SUPPORT,
     UNDERCUT,
     WARRANT,
+    implicit_attrs,
     status_attrs,
 )
 
@@ -256,6 +257,9 @@ def _add_claim(
     if status:
         attrs.update(status_attrs(style, status))
         legend.statuses.add(status)
+    if claim.implicit:
+        attrs.update(implicit_attrs(style))
+        legend.implicit_claims = True
     if found:
         attrs.update(color=FINDING_COLOR, penwidth=FINDING_PENWIDTH)
         legend.findings = True
@@ -299,6 +303,9 @@ def _add_inference(
     node = argument_node(arg.id)
     attrs: dict[str, Any] = {**INFERENCE_STYLE.attrs(), "width": "0.16", "height": "0.16",
                              "fixedsize": "true", "label": ""}
+    if arg.implicit:
+        attrs.update(implicit_attrs(INFERENCE_STYLE))
+        legend.implicit_arguments = True
     if found:
         attrs.update(color=FINDING_COLOR, penwidth=FINDING_PENWIDTH,
                      xlabel=Html(f"<<B>\u26a0 {len(found)}</B>>"))

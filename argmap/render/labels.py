@@ -12,11 +12,16 @@ from argmap.render.style import FINDING_COLOR, HEADER_SIZE, STATUS_STYLES
 _HEADER_COLOR = "#333333"
 
 
+def kind_name(claim: Claim) -> str:
+    """A claim's kind as drawn, ``implicit assumption`` for one the mapper reconstructed."""
+    return f"implicit {claim.kind.value}" if claim.implicit else claim.kind.value
+
+
 def claim_label(claim: Claim, status: str | None, findings: int, hidden: int, wrap: int) -> Html:
     """A claim's box: id, kind and locator on top, badges on the right, the wrapped text below."""
     # One bold run, not a bold id beside plain text: Graphviz places each run at its own x,
     # and browsers whose font metrics differ would open gaps between runs.
-    header = f"{html_text(claim.id)} \u00b7 {claim.kind.value}"
+    header = f"{html_text(claim.id)} \u00b7 {kind_name(claim)}"
     if claim.locator:
         header += f" \u00b7 {html_text(claim.locator)}"
     cells = [f'<TD ALIGN="LEFT"><FONT POINT-SIZE="{HEADER_SIZE}" COLOR="{_HEADER_COLOR}">'
@@ -65,7 +70,7 @@ def _table(rows: Sequence[str]) -> Html:
 def claim_tooltip(claim: Claim, status: str | None, sources: Sequence[Source],
                   findings: Sequence[Finding], hidden: int) -> str:
     """Everything about a claim, as plain lines: full text, locator, sources, findings."""
-    lines = [f"{claim.id} ({claim.kind.value})", claim.text]
+    lines = [f"{claim.id} ({kind_name(claim)})", claim.text]
     if claim.locator:
         lines.append(f"locator: {claim.locator}")
     if claim.tags:
@@ -85,7 +90,7 @@ def claim_tooltip(claim: Claim, status: str | None, sources: Sequence[Source],
 
 def argument_tooltip(arg: Argument, status: str | None, findings: Sequence[Finding]) -> str:
     """An inference node's tooltip: which premises lead to which conclusion, and how."""
-    kind = "linked argument" if arg.linked else "support"
+    kind = ("implicit " if arg.implicit else "") + ("linked argument" if arg.linked else "support")
     lines = [f"{arg.id} ({kind})", f"{' + '.join(arg.premises)} \u2192 {arg.conclusion}"]
     if arg.warrant:
         lines.append(f"warrant: {arg.warrant}")

@@ -21,6 +21,7 @@ from argmap.render.style import (
     UNDERCUT,
     WARRANT,
     EdgeStyle,
+    implicit_attrs,
     status_attrs,
 )
 
@@ -36,6 +37,8 @@ class LegendContent:
     statuses: set[str] = field(default_factory=set)
     findings: bool = False
     inference: bool = False
+    implicit_claims: bool = False
+    implicit_arguments: bool = False
     sources: bool = False
     unplaced_findings: int = 0
 
@@ -110,6 +113,12 @@ def _node_samples(legend: DotGraph, content: LegendContent) -> list[str]:
             name = f"legend kind {kind.value}"
             legend.node(name, label=f"{kind.value} ({style.name})", **style.attrs())
             samples.append(name)
+    if content.implicit_claims:
+        sample = KIND_STYLES[ClaimKind.PREMISE]
+        legend.node("legend implicit",
+                    label="implicit (dotted border)\\nreconstructed, not in the text",
+                    **{**sample.attrs(), **implicit_attrs(sample)})
+        samples.append("legend implicit")
     if content.sources:
         legend.node("legend source", label="source (note)", **SOURCE_STYLE.attrs())
         samples.append("legend source")
@@ -156,6 +165,16 @@ def _edge_samples(legend: DotGraph, content: LegendContent) -> list[tuple[str, .
                     height="0.16", fixedsize="true")
         legend.node(names[2], **point)
         legend.edge(names[0], names[1], label="linked", **LINKED_PREMISE.attrs())
+        legend.edge(names[1], names[2], label="argument", **SUPPORT.attrs())
+        samples.append(names)
+    if content.implicit_arguments:
+        names = ("legend implicit premise", "legend implicit inference",
+                 "legend implicit conclusion")
+        legend.node(names[0], **point)
+        legend.node(names[1], **{**INFERENCE_STYLE.attrs(), **implicit_attrs(INFERENCE_STYLE)},
+                    label="", width="0.16", height="0.16", fixedsize="true")
+        legend.node(names[2], **point)
+        legend.edge(names[0], names[1], label="implicit", **LINKED_PREMISE.attrs())
         legend.edge(names[1], names[2], label="argument", **SUPPORT.attrs())
         samples.append(names)
     return samples

@@ -65,9 +65,19 @@ KIND_STYLES: dict[ClaimKind, NodeStyle] = {
                                    "diagonals,filled"),
     ClaimKind.RECOMMENDATION: NodeStyle("arrow box", "cds", PURPLE, "#F5DFEB",
                                         margin="0.2,0.1"),
+    ClaimKind.GOAL: NodeStyle("hexagon", "hexagon", SKY_BLUE, "#DDF0FB", margin="0,0"),
 }
 SOURCE_STYLE = NodeStyle("note", "note", GREY, "#F4F4F4")
 INFERENCE_STYLE = NodeStyle("dot", "circle", "#3D3D3D", "#3D3D3D")
+
+
+def implicit_attrs(base: NodeStyle) -> dict[str, str]:
+    """Overrides that mark what the mapper reconstructed: a claim's border dotted, an
+    argument's inference dot hollow."""
+    if base is INFERENCE_STYLE:
+        return {"fillcolor": "#FFFFFF", "penwidth": "1.5"}
+    kept = [part for part in base.style.split(",") if part not in ("dashed", "solid")]
+    return {"style": ",".join([*kept, "dotted"]), "penwidth": "2"}
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def _reason(
             return f"its premise {_names(fw, chosen)} is out", chosen
         if not pro:
             return (
-                "no argument supports it, and it is not evidence, an assumption, "
+                "no argument supports it, and it is not evidence, an assumption, a goal, "
                 "common ground or cited",
                 [],
             )

@@ -50,7 +50,7 @@ class Framework:
 def grounds_of(amap: ArgumentMap, claim_id: str, presume: bool) -> str:
     """Why a claim stands without support, or "" when it needs an argument.
 
-    Evidence, assumptions, common ground and cited claims stand; with ``presume`` every claim
+    Evidence, assumptions, goals, common ground and cited claims stand; with ``presume`` every claim
     that no argument supports is presumed too (the reading of plain Dung frameworks).
     """
     return _grounds(amap.claims[claim_id], presume and not amap.supporters_of(claim_id))
@@ -61,6 +61,8 @@ def _grounds(claim: Claim, presumed: bool) -> str:
         return "it is evidence"
     if claim.kind is ClaimKind.ASSUMPTION:
         return "it is an assumption"
+    if claim.kind is ClaimKind.GOAL:
+        return "it is a goal"
     if claim.common_ground:
         return "it is common ground"
     if claim.cites:
