@@ -8,22 +8,25 @@ from pathlib import Path
 from argmap.config import ConfigResolver
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import UsageError
-from argmap.evaluate import check_timeout, evaluate
+from argmap.evaluate import check_timeout, evaluate, verdict
 from argmap.findings import Finding
 from argmap.load.loader import load_map
 from argmap.output import write_output
 from argmap.render.graph import RenderOptions, build_graph
 from argmap.render.graphviz import output_format, render_graph
+from argmap.render.highlight import Emphasis, emphasis_for
 
 
 def render_map_file(
     map_path: str, output: str, *, fmt: str | None, options: RenderOptions,
     timeout: float, fallback: bool, warn: Callable[[str], None],
-    status: str | None = None, presume: bool = False,
+    status: str | None = None, presume: bool = False, highlight: str | None = None,
 ) -> None:
     """Load, check and draw the map at ``map_path``, and write the diagram to ``output``.
 
-    With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label.
+    With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label;
+    with ``highlight`` (a thesis or recommendation) its strands stand out, under ``status``'s
+    semantics or grounded.
     """
     check_timeout(timeout)
     fmt = output_format(output, fmt)
@@ -36,9 +39,16 @@ def render_map_file(
     if options.show_findings:  # the same findings `argmap check MAP` reports, config and all
         findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
     labels: Mapping[str, str] = {}
-    if status is not None:
-        labels = evaluate(amap, status, presume, timeout=timeout, max_extensions=0).labels
-    graph = build_graph(amap, findings, labels=labels, options=options)
+    emphasis: Emphasis | None = None
+    if status is not None or highlight is not None:
+        evaluation = evaluate(amap, status or "grounded", presume, timeout=timeout,
+                              max_extensions=0)
+        if status is not None:
+            labels = evaluation.labels
+        if highlight is not None:
+            emphasis = emphasis_for(amap, verdict(amap, evaluation), evaluation.labels,
+                                    highlight)
+    graph = build_graph(amap, findings, labels=labels, options=options, emphasis=emphasis)
     data = render_graph(graph, fmt, engine=options.engine, timeout=timeout, fallback=fallback,
                         claims=len(amap.claims), warn=warn)
     write_output(output, data, inputs=inputs)

@@ -257,3 +257,33 @@ def test_unknown_status_semantics_is_one_line(tram: Path) -> None:
     code, _, stderr = run(str(tram), "-o", "-", "-f", "dot", "--status", "complete")
     assert code == 2
     assert "unknown semantics 'complete'" in stderr and stderr.count("\n") == 1
+
+
+def test_findings_are_numbered_and_listed_unless_asked_not_to(tram: Path) -> None:
+    code, stdout, _ = run(str(tram), "-o", "-", "-f", "dot")
+    assert code == 0
+    assert "<B>Findings</B>" in stdout and "severity-warning" in stdout
+    code, stdout, _ = run(str(tram), "-o", "-", "-f", "dot", "--no-findings-list")
+    assert code == 0
+    assert "<B>Findings</B>" not in stdout and "severity-warning" in stdout
+
+
+def test_highlight_draws_a_conclusions_strands(tram: Path) -> None:
+    code, stdout, _ = run(str(tram), "-o", "-", "-f", "dot", "--highlight", "tram")
+    assert code == 0
+    line = next(x for x in stdout.splitlines() if 'id="claim-congestion"' in x)
+    assert 'class="strand load-bearing"' in line  # the one strand that stands runs through it
+    line = next(x for x in stdout.splitlines() if 'id="claim-funds"' in x)
+    assert 'class=faded' in line
+
+
+@pytest.mark.parametrize(("wanted", "error"), [
+    ("congestion", "argmap: error: --highlight: 'congestion' is a premise, not a conclusion "
+                   "(a thesis or recommendation); its conclusions are 'tram', 'build-now'\n"),
+    ("trma", "argmap: error: --highlight: no conclusion 'trma' in the map; did you mean "
+             "'tram'?\n"),
+])
+def test_highlighting_what_is_no_conclusion_is_one_line(tram: Path, wanted: str,
+                                                        error: str) -> None:
+    code, _, stderr = run(str(tram), "-o", "-", "-f", "dot", "--highlight", wanted)
+    assert (code, stderr) == (2, error)

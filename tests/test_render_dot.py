@@ -91,15 +91,17 @@ def test_a_cited_source_is_a_note_linked_to_its_claim() -> None:
 
 def test_findings_mark_their_claim_with_border_badge_and_tooltip() -> None:
     graph = tram_layout()
-    flagged = graph.nodes["trams-relieve"]
-    assert flagged["penwidth"] == "3.5"
-    assert "\u26a0 1" in flagged["label"]
-    assert "unsupported-claim" in flagged["tooltip"]
+    flagged = graph.nodes["trams-relieve"]  # finding 1 of the check, a warning
+    assert flagged["class"] == "severity-warning"
+    assert flagged["penwidth"] == "3"
+    assert "\u26a0 1<" in flagged["label"]
+    assert "1. warning unsupported-claim" in flagged["tooltip"]
     assert "penwidth" not in graph.nodes["tram"]
+    assert "class" not in graph.nodes["tram"]
     assert "\u26a0" not in graph.nodes["build-now"]["label"]  # its finding is waived
     quiet = tram_layout(show_findings=False)
     assert all("\u26a0" not in a.get("label", "") for a in quiet.nodes.values())
-    assert all(a.get("penwidth") != "3.5" for a in quiet.nodes.values())
+    assert not [a for a in quiet.nodes.values() if "severity" in a.get("class", "")]
 
 
 def test_acceptance_labels_show_as_marker_and_fill() -> None:
@@ -121,7 +123,8 @@ def test_legend_shows_what_is_used_and_can_be_turned_off() -> None:
     assert "cluster_legend" in graph.clusters
     legend = graph.clusters["cluster_legend"]
     assert {"legend kind thesis", "legend kind objection", "legend source",
-            "legend findings", "legend rebuts from", "legend undercuts from"} <= legend
+            "legend severity warning", "legend severity info", "legend rebuts from",
+            "legend undercuts from"} <= legend
     off = tram_layout(legend=False)
     assert not [n for n in off.nodes if n.startswith("legend")]
     assert "cluster_legend" not in off.clusters
@@ -197,23 +200,35 @@ def test_ids_with_colons_stay_whole_node_names() -> None:
     assert graph.edge("graph", "a:b")["arrowhead"] == "normal"
 
 
-def test_findings_on_undrawn_items_are_counted_in_the_legend() -> None:
+def test_findings_on_undrawn_items_are_listed_or_counted_in_the_legend() -> None:
     text = TRAM + "  unused:\n    title: Nobody cites this\n"
     amap = load_text(text, "tram.yaml")
     findings = check_map(amap).findings
     assert any(f.rule == "unused-source" for f in findings)
     graph = layout(build_graph(amap, findings).source)
     assert "source unused" not in graph.nodes
-    assert "+1 finding on items not drawn" in graph.nodes["legend unplaced"]["label"]
+    assert "legend unplaced" not in graph.nodes
+    assert "Nobody" not in graph.attrs["label"]
+    assert "unused-source" in graph.attrs["label"] and "(not drawn)" in graph.attrs["label"]
+    unlisted = layout(build_graph(amap, findings,
+                                  options=RenderOptions(findings_list=False)).source)
+    assert "+1 finding on items not drawn" in unlisted.nodes["legend unplaced"]["label"]
 
 
 @pytest.mark.parametrize("rankdir", ["TB", "LR", "BT", "RL"])
 def test_legend_reads_from_the_top_down_in_every_direction(rankdir: str) -> None:
     graph = tram_layout(rankdir=rankdir)
-    order = ["legend kind thesis", "legend kind premise", "legend kind evidence",
-             "legend findings"]
-    heights = [float(graph.nodes[name]["pos"].split(",")[1]) for name in order]
-    assert heights == sorted(heights, reverse=True)  # Graphviz's y grows upwards
+    order = [name for name in graph.clusters["cluster_legend"] if name.startswith(
+        ("legend kind", "legend source", "legend severity"))]
+    order.sort(key=lambda name: graph.nodes[name]["_gvid"])  # the order they were written
+    assert order[:3] == ["legend kind thesis", "legend kind premise", "legend kind evidence"]
+    columns: dict[float, list[float]] = {}  # x -> the heights of the samples there, in order
+    for name in order:
+        x, y = map(float, graph.nodes[name]["pos"].split(","))
+        columns.setdefault(round(x), []).append(y)
+    assert len(columns) >= 2  # the tram's nine samples would be taller than the tram
+    for heights in columns.values():
+        assert heights == sorted(heights, reverse=True)  # Graphviz's y grows upwards
 
 
 def test_clusters_list_their_members_in_map_order_in_every_process() -> None:

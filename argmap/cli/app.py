@@ -234,6 +234,12 @@ def render(
         help="Mark each claim in, out or undecided under this semantics.")] = None,
     presume: Annotated[bool, typer.Option(
         "--presume", help="With --status: presume every claim no argument supports.")] = False,
+    findings_list: Annotated[bool, typer.Option(
+        "--findings-list/--no-findings-list",
+        help="List the numbered findings under the title.")] = True,
+    highlight: Annotated[str | None, typer.Option(
+        metavar="ID", help="Draw this conclusion's strands and what it hangs on; fade the rest."
+    )] = None,
 ) -> None:
     """Draw a map as a diagram with Graphviz, its findings marked on the claims."""
     from argmap.cli.render import RenderArgs, run_render
@@ -243,7 +249,7 @@ def render(
         rankdir=rankdir.value, legend=legend, findings=findings, sources=sources, focus=focus,
         depth=depth, cluster=cluster.value if cluster else None,
         engine=engine.value if engine else None, timeout=timeout, wrap=wrap, status=status,
-        presume=presume))
+        presume=presume, findings_list=findings_list, highlight=highlight))
     if status_code != EXIT_OK:
         raise typer.Exit(status_code)
 

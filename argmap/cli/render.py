@@ -69,6 +69,8 @@ class RenderArgs:
     wrap: int = 34
     status: str | None = None
     presume: bool = False
+    findings_list: bool = True
+    highlight: str | None = None
 
 
 # Every spelling Typer accepts for `render` (argmap/cli/app.py); tests compare the two.
@@ -92,6 +94,9 @@ RENDER_OPTIONS: dict[str, OptionSpec] = {
     "--wrap": OptionSpec("wrap", kind="int"),
     "--status": OptionSpec("status"),
     "--presume": OptionSpec("presume", kind="flag"),
+    "--findings-list": OptionSpec("findings_list", kind="flag"),
+    "--no-findings-list": OptionSpec("findings_list", kind="flag", flag_value=False),
+    "--highlight": OptionSpec("highlight"),
 }
 
 
@@ -117,11 +122,12 @@ def run_render(args: RenderArgs) -> int:
             rankdir=args.rankdir, legend=args.legend, show_findings=args.findings,
             show_sources=args.sources, focus=args.focus, depth=args.depth,
             cluster=args.cluster, wrap=args.wrap, engine=args.engine or "dot",
+            findings_list=args.findings_list,
         )
         render_map_file(args.map_path, args.output, fmt=args.output_format, options=options,
                         timeout=args.timeout, fallback=args.engine is None,
                         warn=_warn,
-                        status=args.status, presume=args.presume)
+                        status=args.status, presume=args.presume, highlight=args.highlight)
     except ArgmapError as exc:
         sys.stderr.write(f"argmap: error: {exc}\n")
         return EXIT_ERROR

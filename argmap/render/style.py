@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
 
+from argmap.findings import Severity
 from argmap.model import ClaimKind
 from argmap.render.dot import written
 
@@ -112,8 +113,63 @@ REBUT = EdgeStyle("rebuts", VERMILLION, "dashed", "tee", "1.8")
 UNDERCUT = EdgeStyle("undercuts", PURPLE, "dotted", "diamond", "2.2")
 CITES = EdgeStyle("cited by", GREY, "solid", "none", "0.8")
 
-FINDING_COLOR = ORANGE
-FINDING_PENWIDTH = "3.5"
+
+
+@dataclass(frozen=True)
+class SeverityStyle:
+    """How a finding's severity shows: border colour and weight, badge glyph and colours.
+
+    Weight and glyph tell the severities apart in greyscale; colour only repeats them.
+    """
+
+    glyph: str
+    border: str
+    penwidth: str
+    badge_fill: str
+    badge_text: str
+
+
+SEVERITY_STYLES: dict[Severity, SeverityStyle] = {
+    Severity.ERROR: SeverityStyle("\u203c", VERMILLION, "4.5", VERMILLION, "#FFFFFF"),
+    Severity.WARNING: SeverityStyle("\u26a0", ORANGE, "3", ORANGE, BLACK),
+    Severity.INFO: SeverityStyle("\u2139", SKY_BLUE, "2", "#D5ECFA", BLACK),
+}
+
+
+def severity_class(severity: Severity) -> str:
+    """The SVG class of an item whose worst finding has ``severity``: ``severity-error``..."""
+    return f"severity-{severity.value}"
+
+
+# --highlight: the conclusion's strands keep their colours, the rest fades to greys, and
+# each load-bearing claim gets a heavy black border and a marker in its header.
+FADED_BORDER = "#C8C8C8"
+FADED_FILL = "#F7F7F7"
+FADED_TEXT = "#A0A0A0"
+FADED_BADGE = "#E4E4E4"
+FADED_EDGE = "#D6D6D6"
+LOAD_BEARING_PENWIDTH = "5"
+
+
+def emphasis_node_attrs(faded: bool, bearing: bool, fill: str = FADED_FILL) -> dict[str, str]:
+    """Overrides for a node under --highlight: load-bearing heavy and black, faded grey
+    (``fill`` for its fill), a strand as it is."""
+    if bearing:
+        return {"color": BLACK, "penwidth": LOAD_BEARING_PENWIDTH}
+    if faded:
+        return {"color": FADED_BORDER, "fillcolor": fill, "fontcolor": FADED_TEXT,
+                "penwidth": "1"}
+    return {}
+
+
+def emphasis_edge_attrs(faded: bool, bearing: bool) -> dict[str, str]:
+    """Overrides for an edge under --highlight: from a load-bearing node heavy and black,
+    faded grey, a strand's a little heavier than usual."""
+    if faded:
+        return {"color": FADED_EDGE, "fontcolor": FADED_TEXT, "class": "faded"}
+    if bearing:
+        return {"color": BLACK, "penwidth": "3.5", "class": "strand load-bearing"}
+    return {"penwidth": "2.6", "class": "strand"}
 
 
 @dataclass(frozen=True)

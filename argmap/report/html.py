@@ -298,7 +298,9 @@ def _draw(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[str, s
     drawings: list[tuple[float, int, bytes]] = []
     # Two layouts cost two runs of dot; a big map is drawn left to right straight away.
     for rankdir in ("BT", "LR") if len(amap.claims) <= _TRY_BOTH_UP_TO else ("LR",):
-        graph = build_graph(amap, findings, labels=labels, options=RenderOptions(rankdir=rankdir))
+        # The page lists the findings itself; the badges' numbers are its rows' numbers.
+        graph = build_graph(amap, findings, labels=labels,
+                            options=RenderOptions(rankdir=rankdir, findings_list=False))
         data = render_graph(graph, "svg", engine="dot", timeout=timeout, fallback=True,
                             claims=len(amap.claims), warn=warn)
         drawings.append((_scrolling(data), len(drawings), data))
