@@ -11,7 +11,7 @@ from typing import Any
 
 from argmap.engine import RuleSettings
 from argmap.errors import MapLoadError, Position
-from argmap.findings import Severity
+from argmap.findings import FailOn, Severity
 from argmap.load.config_values import ConfigError, Located, read_toml_table, read_yaml_mapping
 from argmap.load.fields import suggest
 
@@ -19,7 +19,6 @@ YAML_NAME = ".argmap.yaml"
 PYPROJECT = "pyproject.toml"
 TOP_KEYS = ("select", "ignore", "fail-on", "rules")
 RULE_KEYS = ("enabled", "severity", "options")
-FAIL_ON = ("error", "warning", "info", "never")
 
 __all__ = ["Config", "ConfigError", "ConfigResolver", "find_config", "load_config"]
 
@@ -40,7 +39,7 @@ class Config:
     path: str | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
+    fail_on: FailOn | None = None
     rules: Mapping[str, RuleConfig] = field(default_factory=dict)
 
     def settings(
@@ -162,7 +161,8 @@ def _config(top: Located, shown: str) -> Config:
         path=shown,
         select=tuple(_rule_ids(select, "'select'")) if select is not None else None,
         ignore=tuple(_rule_ids(ignore, "'ignore'")) if ignore is not None else (),
-        fail_on=fail_on.choice(FAIL_ON, "'fail-on'") if fail_on is not None else None,
+        fail_on=FailOn(fail_on.choice([level.value for level in FailOn], "'fail-on'"))
+        if fail_on is not None else None,
         rules=rules,
     )
 

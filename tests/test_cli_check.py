@@ -84,6 +84,12 @@ def test_select_and_ignore(write_map) -> None:  # type: ignore[no-untyped-def]
                    "did you mean 'unsupported-claim'?\n")
 
 
+def test_config_and_no_config_exclude_each_other(write_map) -> None:  # type: ignore[no-untyped-def]
+    path = str(write_map(GAPS))
+    assert run("check", path, "--config", path, "--no-config") == (
+        2, "", "argmap: error: --config and --no-config exclude each other\n")
+
+
 def test_json_format_is_stable(write_map) -> None:  # type: ignore[no-untyped-def]
     path = write_map(GAPS)
     code, out, _ = run("check", str(path), "--format", "json", "--fail-on", "never")

@@ -12,7 +12,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from argmap.cli.app import app
-from argmap.cli.evaluate_output import print_evaluation
+from argmap.cli.evaluate import print_evaluation
 from argmap.errors import Position, UsageError
 from argmap.evaluate import Label, evaluate
 from argmap.load.loader import load_text
