@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -16,7 +17,9 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except ArgmapError as exc:
-        typer.echo(f"argmap: error: {exc}", err=True)
+        # Written as it is: click's echo would drop escape sequences from a piped message, and
+        # the message names the user's file exactly.
+        sys.stderr.write(f"argmap: error: {exc}\n")
         raise typer.Exit(EXIT_ERROR) from None
 
 
