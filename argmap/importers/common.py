@@ -1,29 +1,79 @@
-"""What every importer needs: reading source text, argmap ids from foreign ids, import warnings."""
+"""What every importer needs: bounded reading of source text, argmap ids, import warnings."""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from argmap.errors import MapLoadError, Position
 from argmap.findings import Finding, Severity
+from argmap.load.loader import MAX_MAP_BYTES
 
 _NOT_ID = re.compile(r"[^\w.:-]+")
+_SHOWN_LENGTH = 60
 
 
 def read_source_text(path: Path) -> str:
-    """The file's text as UTF-8; unreadable or undecodable files are positioned load errors."""
+    """The file's text as UTF-8 (a BOM is allowed), read up to the loader's size cap.
+
+    Anything else is a positioned error: a directory, an unreadable file, a file (or an endless
+    device) larger than the cap, bytes that are not UTF-8. A named pipe with no writer reads as
+    empty instead of waiting for one.
+    """
+    shown = str(path)
     try:
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a FIFO nobody writes to would otherwise wait forever.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        raise MapLoadError(f"cannot read file: {exc.strerror}", Position(str(path), 1, 1)) from None
+        raise MapLoadError(f"cannot read file: {exc.strerror}", Position(shown, 1, 1)) from None
+    with os.fdopen(fd, "rb") as handle:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise MapLoadError("is a directory, not a file", Position(shown, 1, 1))
+        os.set_blocking(fd, True)
+        try:  # bounded: /dev/zero or a runaway file cannot fill memory
+            data = handle.read(MAX_MAP_BYTES + 1)
+        except OSError as exc:
+            raise MapLoadError(f"cannot read file: {exc.strerror}", Position(shown, 1, 1)) from None
+    if len(data) > MAX_MAP_BYTES:
+        raise MapLoadError(f"file is larger than {MAX_MAP_BYTES >> 20} MB, the most argmap "
+                           "imports", Position(shown, 1, 1))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
-        raise MapLoadError("file is not UTF-8 text", Position(str(path), line, col)) from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        raise MapLoadError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded",
+                           Position(shown, line, col)) from None
+
+
+def quote_brief(value: str) -> str:
+    """``value`` quoted for a message, cut short when long (a hostile id can be megabytes)."""
+    if len(value) <= _SHOWN_LENGTH:
+        return repr(value)
+    return repr(value[:_SHOWN_LENGTH]) + f"… ({len(value):,} characters)"
+
+
+class OutputBudget:
+    """The bytes the imported map will take at the least, refused past the loader's cap.
+
+    Spent before entries are made, so that a count in a header, or positions that all attack
+    one another, cannot exhaust memory on the way to a map argmap would refuse to read.
+    """
+
+    def __init__(self) -> None:
+        self.spent = 0
+
+    def spend(self, count: int, bytes_each: int, position: Position, what: str) -> None:
+        """Count ``count`` entries of at least ``bytes_each`` bytes, or refuse them (``what``
+        says where they come from)."""
+        self.spent += count * bytes_each
+        if self.spent > MAX_MAP_BYTES:
+            raise MapLoadError(f"{what}: the imported map would be larger than "
+                               f"{MAX_MAP_BYTES >> 20} MB, the most argmap reads as one map",
+                               position)
 
 
 def sanitise_id(name: str, fallback: str = "item") -> str:
@@ -37,14 +87,19 @@ class IdAllocator:
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
+        # the next suffix to try per base: many names with one base cost linear time, not square
+        self._next: dict[str, int] = {}
 
     def allocate(self, name: str, fallback: str = "item") -> str:
         """A fresh id based on ``name``; a clash gets a numeric suffix."""
         base = sanitise_id(name, fallback)
-        ident, number = base, 1
+        ident, number = base, self._next.get(base, 1)
+        if number > 1:
+            ident = f"{base}-{number}"
         while ident in self.taken:
             number += 1
             ident = f"{base}-{number}"
+        self._next[base] = number
         self.taken.add(ident)
         return ident
 
