@@ -4,36 +4,47 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from argmap.errors import MapLoadError, Position
 from argmap.findings import Finding, Severity
 from argmap.load.loader import MAX_MAP_BYTES
 
 _NOT_ID = re.compile(r"[^\w.:-]+")
+_NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)  # absent on Windows, which has no named pipes
+# How long a pipe (`<(command)`, a named pipe) may take to start: one nobody writes to is
+# refused after this instead of being waited on for ever.
+PIPE_WAIT_SECONDS = 30.0
 _SHOWN_LENGTH = 60
+_CHUNK_BYTES = 1 << 16
 
 
 def read_source_text(path: Path) -> str:
     """The file's text as UTF-8 (a BOM is allowed), read up to the loader's size cap.
 
     Anything else is a positioned error: a directory, an unreadable file, a file (or an endless
-    device) larger than the cap, bytes that are not UTF-8. A named pipe with no writer reads as
-    empty instead of waiting for one.
+    device) larger than the cap, bytes that are not UTF-8, a pipe nothing is written to.
     """
     shown = str(path)
     try:
-        # O_NONBLOCK: opening a FIFO nobody writes to would otherwise wait forever.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        # non-blocking: opening a named pipe nobody writes to would otherwise wait forever
+        fd = os.open(path, os.O_RDONLY | _NON_BLOCKING)
     except OSError as exc:
         raise MapLoadError(f"cannot read file: {exc.strerror}", Position(shown, 1, 1)) from None
     with os.fdopen(fd, "rb") as handle:
-        if stat.S_ISDIR(os.fstat(fd).st_mode):
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
             raise MapLoadError("is a directory, not a file", Position(shown, 1, 1))
-        os.set_blocking(fd, True)
-        try:  # bounded: /dev/zero or a runaway file cannot fill memory
-            data = handle.read(MAX_MAP_BYTES + 1)
+        if stat.S_ISFIFO(mode) and not select.select([fd], [], [], PIPE_WAIT_SECONDS)[0]:
+            raise MapLoadError(f"is a pipe that nothing was written to in {PIPE_WAIT_SECONDS:g} "
+                               "seconds", Position(shown, 1, 1))
+        if _NON_BLOCKING:
+            os.set_blocking(fd, True)
+        try:
+            data = _read_bounded(handle)
         except OSError as exc:
             raise MapLoadError(f"cannot read file: {exc.strerror}", Position(shown, 1, 1)) from None
     if len(data) > MAX_MAP_BYTES:
@@ -47,6 +58,20 @@ def read_source_text(path: Path) -> str:
         col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         raise MapLoadError(f"not UTF-8 text: byte 0x{data[exc.start]:02x} cannot be decoded",
                            Position(shown, line, col)) from None
+
+
+def _read_bounded(handle: BinaryIO) -> bytes:
+    """At most MAX_MAP_BYTES + 1 bytes: /dev/zero or a runaway file cannot fill memory."""
+    # in chunks: one read of the whole cap would allocate 32 MB for a 20-byte file
+    chunks: list[bytes] = []
+    size = 0
+    while size <= MAX_MAP_BYTES:
+        chunk = handle.read(min(_CHUNK_BYTES, MAX_MAP_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def quote_brief(value: str) -> str:

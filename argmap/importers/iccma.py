@@ -123,8 +123,8 @@ def _header(text: str, b: _Builder, line: int, col: int) -> int:
         raise b.error("expected the header `p af <number of arguments>`", line, col)
     digits = match[1].lstrip("0") or "0"
     if len(digits) > 15:  # int() refuses 4,300 digits; no map holds 10**15 claims anyway
-        raise b.error(f"the header declares a {len(digits):,}-digit number of arguments",
-                      line, col)
+        raise b.error(f"the header declares a {len(digits):,}-digit number of arguments, more "
+                      "than a map holds", line, col)
     count = int(digits)
     OutputBudget().spend(count, _CLAIM_BYTES, Position(b.path, line, col),
                          f"the header declares {count:,} arguments")
