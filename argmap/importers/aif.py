@@ -15,6 +15,7 @@ from argmap.importers.common import (
     IdAllocator,
     OutputBudget,
     import_warning,
+    listed_bytes,
     quote_brief,
     read_source_text,
 )
@@ -240,15 +241,21 @@ class _Translator:
         )
 
     def attacks_from_ca_nodes(self) -> None:
-        for node in self.of_type("CA"):
+        nodes = self.of_type("CA")
+        # each attacker of a CA node attacks each target: the size of the result is checked
+        # for every node before any attack is made
+        for node in nodes:
+            target_ids = [self.claim_of.get(t.ident) or self.argument_of.get(t.ident, "")
+                          for t in self.neighbours(node, incoming=False)]
+            self.budget.spend(len(self.neighbours(node, incoming=True))
+                              * listed_bytes(t for t in target_ids if t),
+                              node.pos, f"CA node {quote_brief(node.ident)}")
+        for node in nodes:
             attackers = self.neighbours(node, incoming=True)
             targets = self.neighbours(node, incoming=False)
             if not attackers or not targets:
                 self.warn(f"CA node {node.ident} lacks an attacker or a target; left out", node)
                 continue
-            # each attacker attacks each target: check the size of the result before making it
-            self.budget.spend(len(attackers) * len(targets), 8, node.pos,
-                              f"CA node {quote_brief(node.ident)}")
             for attacker in attackers:
                 if attacker.ident not in self.claim_of:
                     self.warn(

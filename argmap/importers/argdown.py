@@ -25,6 +25,7 @@ from argmap.importers.common import (
     IdAllocator,
     OutputBudget,
     import_warning,
+    listed_bytes,
     read_source_text,
     sanitise_id,
 )
@@ -252,11 +253,27 @@ class _Translator:
 
     def relations(self) -> None:
         # undercuts last: an undercut of a reason claim targets the supports it makes
-        ordered = sorted(self.doc.relations, key=lambda r: r.type == "undercut")
+        undercuts = [r for r in self.doc.relations if r.type == "undercut"]
         keys: dict[int, tuple[str, ...]] = {}
-        for relation in ordered:
+        for relation in self.doc.relations:
+            if relation.type != "undercut":
+                keys[id(relation)] = self._relation(relation)
+        self._count_undercuts(undercuts)
+        for relation in undercuts:
             keys[id(relation)] = self._relation(relation)
         self.prov.relations = [(r, keys[id(r)]) for r in self.doc.relations]
+
+    def _count_undercuts(self, undercuts: list[Relation]) -> None:
+        """Refuse, before making any, undercuts whose attacks would outgrow a map: an undercut
+        of a reason claim attacks every support it makes."""
+        size: dict[str, int] = {}  # the attacks' size for each reason claim undercut
+        for rel in undercuts:
+            if rel.target[0] == "argument" and rel.target[1] not in self.final_step:
+                gist = self.anchor[rel.target]
+                if gist not in size:
+                    size[gist] = listed_bytes(self._inferences_from()[gist])
+                label = f"undercut from {_show(rel.source)} to {_show(rel.target)}"
+                self.budget.spend(size[gist], self.pos(rel.line, rel.col), label)
 
     def _relation(self, rel: Relation) -> tuple[str, ...]:
         source = self.anchor[rel.source]
@@ -300,7 +317,6 @@ class _Translator:
         if rel.target[0] == "argument":
             inferences = self._inferences_from()[self.anchor[rel.target]]
             if inferences:
-                self.budget.spend(len(inferences), 8, self.pos(rel.line, rel.col), label)
                 return tuple(self._attack(source, a, AttackKind.UNDERCUT, rel) for a in inferences)
         self.warn(
             f"{label}: there is no inference in the map to undercut; left out",

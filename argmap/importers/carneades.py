@@ -18,7 +18,13 @@ from pathlib import Path
 from argmap.errors import MapLoadError, Position
 from argmap.findings import Finding
 from argmap.importers.base import ImportResult
-from argmap.importers.common import IdAllocator, OutputBudget, import_warning, read_source_text
+from argmap.importers.common import (
+    IdAllocator,
+    OutputBudget,
+    import_warning,
+    listed_bytes,
+    read_source_text,
+)
 from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree
 from argmap.model import (
     Argument,
@@ -32,6 +38,8 @@ from argmap.model import (
 )
 
 _WEIGHED = ("cumulative", "factorized")
+# an issue's rebuttals: (position, who speaks for it) pairs, the positions they rebut, where
+_Rebuttals = tuple[list[tuple[str, str]], list[str], Position]
 _IGNORED = {
     "language": "predicate templates (`language:`) are not kept: argmap claims are plain text",
     "issue_schemes": "issue schemes are not kept: argmap has no rules with variables",
@@ -227,12 +235,20 @@ class _Reader:
         concluding: dict[str, list[_Arg]] = defaultdict(list)
         for arg in self.args:
             concluding[arg.conclusion].append(arg)
-        for iid, positions, node in issues:
-            self.resolve_issue(iid, positions, node, concluding)
+        # the positions of an issue rebut one another: the size of all those rebuttals is
+        # checked before any is made
+        rebuttals = [self.resolve_issue(iid, positions, node, concluding)
+                     for iid, positions, node in issues]
+        for attackers, targets, pos in rebuttals:
+            for target in targets:  # an assumed position is never overturned, as in Carneades
+                for other, attacker in attackers:
+                    if other != target:
+                        self.attack(attacker, target, AttackKind.REBUT, pos)
 
     def resolve_issue(self, iid: str, positions: list[str], node: YNode,
-                      concluding: dict[str, list[_Arg]]) -> None:
-        """Retarget each position's arguments to `<position>.argued`; positions exclude others."""
+                      concluding: dict[str, list[_Arg]]) -> _Rebuttals:
+        """Retarget each position's arguments to `<position>.argued`; the positions exclude one
+        another: return who rebuts (each position with its voice) what, and where."""
         argued: dict[str, str] = {}
         pos = self.pos(node)
         for position in positions:
@@ -258,13 +274,10 @@ class _Reader:
         attackers = [(other, other if other in assumed else argued[other])
                      for other in positions if other in assumed or other in argued]
         targets = [target for target in positions if target not in assumed]
-        # the positions rebut one another: check the size of the result before making it
-        self.budget.spend(len(attackers) * len(targets), 8, pos,
+        rebutting_itself = listed_bytes(other for other, _ in attackers if other not in assumed)
+        self.budget.spend(len(attackers) * listed_bytes(targets) - rebutting_itself, pos,
                           f"issue {iid}: its {len(positions):,} positions rebut one another")
-        for target in targets:  # an assumed position is never overturned, as in Carneades
-            for other, attacker in attackers:
-                if other != target:
-                    self.attack(attacker, target, AttackKind.REBUT, pos)
+        return attackers, targets, pos
 
     def attack(self, attacker: str, target: str, kind: AttackKind, pos: Position) -> None:
         """Add an attack once (issues that share positions would repeat it)."""

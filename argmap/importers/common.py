@@ -6,6 +6,7 @@ import os
 import re
 import select
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,10 +35,11 @@ def read_source_text(path: Path) -> str:
         fd = os.open(path, os.O_RDONLY | _NON_BLOCKING)
     except OSError as exc:
         raise MapLoadError(f"cannot read file: {exc.strerror}", Position(shown, 1, 1)) from None
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISDIR(mode):
+        os.close(fd)
+        raise MapLoadError("is a directory, not a file", Position(shown, 1, 1))
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise MapLoadError("is a directory, not a file", Position(shown, 1, 1))
         if stat.S_ISFIFO(mode) and not select.select([fd], [], [], PIPE_WAIT_SECONDS)[0]:
             raise MapLoadError(f"is a pipe that nothing was written to in {PIPE_WAIT_SECONDS:g} "
                                "seconds", Position(shown, 1, 1))
@@ -85,20 +87,24 @@ class OutputBudget:
     """The bytes the imported map will take at the least, refused past the loader's cap.
 
     Spent before entries are made, so that a count in a header, or positions that all attack
-    one another, cannot exhaust memory on the way to a map argmap would refuse to read.
+    one another, cannot take the memory and time of a map argmap would refuse to read.
     """
 
     def __init__(self) -> None:
         self.spent = 0
 
-    def spend(self, count: int, bytes_each: int, position: Position, what: str) -> None:
-        """Count ``count`` entries of at least ``bytes_each`` bytes, or refuse them (``what``
-        says where they come from)."""
-        self.spent += count * bytes_each
+    def spend(self, size: int, position: Position, what: str) -> None:
+        """Count ``size`` bytes more, or refuse them (``what`` says where they come from)."""
+        self.spent += size
         if self.spent > MAX_MAP_BYTES:
             raise MapLoadError(f"{what}: the imported map would be larger than "
                                f"{MAX_MAP_BYTES >> 20} MB, the most argmap reads as one map",
                                position)
+
+
+def listed_bytes(ids: Iterable[str]) -> int:
+    """The bytes ``ids`` take at the least as a list in a written map (`    - id` lines)."""
+    return sum(len(ident) + 7 for ident in ids)
 
 
 def sanitise_id(name: str, fallback: str = "item") -> str:

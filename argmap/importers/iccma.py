@@ -126,7 +126,7 @@ def _header(text: str, b: _Builder, line: int, col: int) -> int:
         raise b.error(f"the header declares a {len(digits):,}-digit number of arguments, more "
                       "than a map holds", line, col)
     count = int(digits)
-    OutputBudget().spend(count, _CLAIM_BYTES, Position(b.path, line, col),
+    OutputBudget().spend(count * _CLAIM_BYTES, Position(b.path, line, col),
                          f"the header declares {count:,} arguments")
     b.header_at = (line, col)
     return count

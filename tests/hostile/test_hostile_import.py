@@ -256,6 +256,41 @@ def test_an_iccma_header_counts_the_arguments_the_data_does_not_mention(tmp_path
     assert [(a.attacker, a.target) for a in amap.attacks] == [("1", "2")]
 
 
+LONG = "x" * 200  # long ids make the square below outgrow a map with a few hundred of each
+SQUARES = [
+    ("argdown", "a.argdown",
+     "<G>: g\n" + "".join(f"  +> [s{i}{LONG}]: x\n" for i in range(400))
+     + "".join(f"<G>\n  <_ [u{i}]: y\n\n" for i in range(400)),
+     r"\d+:3: undercut from \[u\d+\] to <G>"),
+    ("aif", "a.json",
+     '{"nodes": [{"nodeID": "ca", "type": "CA"}, '
+     + ", ".join(f'{{"nodeID": "{i}{LONG}", "type": "I", "text": "t"}}' for i in range(800))
+     + '], "edges": ['
+     + ", ".join(f'{{"fromID": "{i}{LONG}", "toID": "ca"}}' for i in range(400)) + ", "
+     + ", ".join(f'{{"fromID": "ca", "toID": "{i}{LONG}"}}' for i in range(400, 800)) + "]}",
+     "1:13: CA node 'ca'"),
+    ("carneades", "c.yml",
+     "issues:\n  i1:\n    positions: [" + ", ".join(f"p{i}{LONG}" for i in range(400)) + "]\n"
+     "arguments:\n" + "".join(f"  a{i}: {{conclusion: p{i}{LONG}, premises: [q]}}\n"
+                             for i in range(400)),
+     "2:3: issue i1: its 400 positions rebut one another"),
+]
+
+
+@pytest.mark.parametrize(("fmt", "name", "data", "where"), SQUARES, ids=_ids(SQUARES))
+def test_relations_that_multiply_are_counted_before_they_are_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, name: str, data: str,
+        where: str) -> None:
+    """Each undercut of a reason claim attacks all its supports; each attacker of an AIF CA
+    node attacks each target; the positions of a Carneades issue rebut one another."""
+    started = time.perf_counter()
+    code, out, err = _import(tmp_path, monkeypatch, fmt, name, data)
+    assert time.perf_counter() - started < 3
+    assert (code, out) == (2, "")
+    assert re.fullmatch(rf"argmap: error: {name}:{where}: the imported map would be larger "
+                        r"than 32 MB, the most argmap reads as one map\n", err), err
+
+
 LINEAR = {
     "[": "[a]: " + "[" * 200_000,
     "[x](": "[a]: x " + "[x](" * 50_000,
