@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -89,6 +89,9 @@ def dump_map(amap: ArgumentMap, title: str | None = None) -> str:
     A map argmap could not read back is refused: one larger than the loader reads, or with
     text that is not Unicode (a lone surrogate from a JSON escape or a file name).
     """
+    least = _least_size(amap)
+    if least > MAX_MAP_BYTES:  # refused before the dump, which costs far more than this sum
+        _refuse_size(least)
     try:
         text = SCHEMA_LINE + yaml.dump(map_to_data(amap, title), Dumper=_Dumper,
                                        sort_keys=False, allow_unicode=True, width=100,
@@ -99,6 +102,27 @@ def dump_map(amap: ArgumentMap, title: str | None = None) -> str:
         raise ArgmapError(f"the map holds {bad}, a lone surrogate, which is not a character; "
                           "nothing is written") from None
     if size > MAX_MAP_BYTES:
-        raise ArgmapError(f"the map would be {size / (1 << 20):.1f} MB, more than the "
-                          f"{MAX_MAP_BYTES >> 20} MB argmap reads as one map; nothing is written")
+        _refuse_size(size)
     return text
+
+
+def _least_size(amap: ArgumentMap) -> int:
+    """The fewest bytes ``amap`` takes as YAML: what dump_map writes, less quotes and folds."""
+    size = 0
+    for claim in amap.claims.values():  # `  id:`, `    text: ...`, `    kind: ...`
+        size += len(claim.id) + len(claim.text) + 15
+        if claim.kind is not ClaimKind.PREMISE:
+            size += len(claim.kind.value) + 11
+    for attack in amap.attacks:  # `    - target` under the attacker's rebuts or undercuts
+        size += len(attack.target) + 7
+    for arg in amap.arguments.values():
+        if arg.linked:  # `  id:`, `    conclusion: c`, `    premises:`, `    - p` each
+            size += len(arg.id) + len(arg.conclusion) + 35 + sum(len(p) + 7 for p in arg.premises)
+        else:  # `    - conclusion` under the premise's supports
+            size += len(arg.conclusion) + 7
+    return size
+
+
+def _refuse_size(size: int) -> NoReturn:
+    raise ArgmapError(f"the map would be {size / (1 << 20):.1f} MB or more, more than the "
+                      f"{MAX_MAP_BYTES >> 20} MB argmap reads as one map; nothing is written")

@@ -190,6 +190,23 @@ def test_a_file_at_the_size_cap_is_read(tmp_path: Path, monkeypatch: pytest.Monk
         2, "argmap: error: af.af:1:1: expected the header `p af <number of arguments>`\n")
 
 
+@pytest.mark.parametrize(("given", "shown", "message"), [
+    ("folder", "folder", "is a directory, not a file"),
+    ("missing.json", "missing.json", "cannot read file: No such file or directory"),
+    ("essay.ann", "essay.txt", "is a directory, not a file"),  # brat reads the text beside it
+])
+def test_an_input_that_is_no_file_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           given: str, shown: str, message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "essay.txt").mkdir()
+    (tmp_path / "essay.ann").write_text("T1\tClaim 0 1\tx\n", encoding="utf-8")
+    fmt = "brat" if given.endswith(".ann") else "aif"
+    outcome = cli("import", given, "--from", fmt, "-o", "out.yaml")
+    assert (outcome.code, outcome.err) == (2, f"argmap: error: {shown}:1:1: {message}\n")
+    assert not (tmp_path / "out.yaml").exists()
+
+
 def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
@@ -313,6 +330,18 @@ def test_the_argdown_reader_is_linear_on_long_runs(text: str) -> None:
     result, _ = translate(parse_argdown(text, "long.argdown"), "long.argdown")
     assert time.perf_counter() - started < 2
     assert result.amap.claims
+
+
+def test_a_map_too_large_to_read_back_is_not_written(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 10 MB tgf file whose map would be larger than the loader reads."""
+    nodes = "".join(f"{number:040d}\n" for number in range(260_000))
+    started = time.perf_counter()
+    code, out, err = _import(tmp_path, monkeypatch, "iccma", "af.tgf", nodes + "#\n")
+    assert time.perf_counter() - started < 10
+    assert (code, out, err) == (2, "", "argmap: error: the map would be 33.5 MB or more, more "
+                                "than the 32 MB argmap reads as one map; nothing is written\n")
+    assert os.listdir(tmp_path) == ["af.tgf"]
 
 
 def test_deeply_nested_relations_import_without_recursion(tmp_path: Path,
