@@ -12,6 +12,7 @@ from argmap.errors import MapLoadError, Position
 from argmap.findings import Finding
 from argmap.importers.base import ImportResult
 from argmap.importers.common import (
+    LONE_SURROGATE,
     IdAllocator,
     OutputBudget,
     import_warning,
@@ -33,7 +34,6 @@ DEFAULT_SCHEMES = {
     "Default Rephrase",
 }
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _JSON_TYPES: dict[type, str] = {list: "a list", dict: "an object", bool: "true or false"}
 
 
@@ -89,7 +89,7 @@ def _field(raw: dict[str, object], key: str, where: Position) -> str | None:
         raise MapLoadError(f"{key!r} must be a string or a number, not {_JSON_TYPES[type(value)]}",
                            where)
     text = str(value)
-    if _SURROGATE.search(text):
+    if LONE_SURROGATE.search(text):
         raise MapLoadError(f"{key!r} holds a lone surrogate (an escape such as \\udc80, which "
                            "is not a character)", where)
     return text

@@ -56,10 +56,6 @@ def _spans_and_rest(lines: list[str], path: str) -> tuple[dict[str, _Span], list
     return spans, rest
 
 
-def _essay_text(txt: Path) -> str | None:
-    return read_source_text(txt) if txt.exists() else None
-
-
 def translate_brat(ann_text: str, essay: str | None, path: str) -> ImportResult:
     """An argmap map for a brat .ann document and (when present) the essay it annotates."""
     warnings: list[Finding] = []
@@ -142,13 +138,12 @@ def read_file(path: Path) -> ImportResult:
     """Import a brat ``.ann`` file (or the ``.txt`` beside it) as an argmap map."""
     ann = path.with_suffix(".ann") if path.suffix == ".txt" else path
     txt = ann.with_suffix(".txt")
-    essay = _essay_text(txt)
+    essay = read_source_text(txt) if txt.exists() else None
     result = translate_brat(read_source_text(ann), essay, str(ann))
-    warnings = result.warnings
     if essay is None:
         missing = import_warning(
             f"no essay text {txt.name} beside the annotations; offsets are not checked",
             Position(str(ann), 1, 1),
         )
-        warnings = (missing, *warnings)
-    return ImportResult(result.amap, warnings, inputs=(str(ann), str(txt)))
+        return ImportResult(result.amap, (missing, *result.warnings), inputs=(str(ann),))
+    return ImportResult(result.amap, result.warnings, inputs=(str(ann), str(txt)))

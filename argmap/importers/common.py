@@ -15,6 +15,8 @@ from argmap.findings import Finding, Severity
 from argmap.load.loader import MAX_MAP_BYTES
 
 _NOT_ID = re.compile(r"[^\w.:-]+")
+# A JSON escape or a file name's undecodable byte can make one; no map can hold it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _NON_BLOCKING = getattr(os, "O_NONBLOCK", 0)  # absent on Windows, which has no named pipes
 # How long a pipe (`<(command)`, a named pipe) may take to start: one nobody writes to is
 # refused after this instead of being waited on for ever.

@@ -11,14 +11,13 @@ from pathlib import Path
 
 from argmap.errors import MapLoadError, Position
 from argmap.importers.base import ImportResult
-from argmap.importers.common import OutputBudget, quote_brief, read_source_text
+from argmap.importers.common import LONE_SURROGATE, OutputBudget, quote_brief, read_source_text
 from argmap.load.fields import ID_PATTERN
 from argmap.model import ArgumentMap, Attack, AttackKind, Claim, ClaimKind, MapDocument
 
 _APX = re.compile(r"\s*(arg|att)\s*\(\s*([^,()\s]+)\s*(?:,\s*([^,()\s]+)\s*)?\)\s*\.\s*(?:%.*)?")
 _HEADER = re.compile(r"p\s+af\s+([0-9]+)\s*")
 _NUMBER = re.compile(r"[0-9]+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # Each argument becomes a claim entry of at least this many bytes in the written map.
 _CLAIM_BYTES = 60
 
@@ -54,7 +53,7 @@ class _Builder:
 
     def result(self) -> ImportResult:
         # a file name may hold bytes that are not UTF-8; the map's title must be text
-        name = _SURROGATE.sub("\ufffd", Path(self.path).name)
+        name = LONE_SURROGATE.sub("\ufffd", Path(self.path).name)
         doc = MapDocument(self.path, 1, title=f"ICCMA framework {name}")
         amap = ArgumentMap(self.claims.values(), (), self.attacks.values(), (), (doc,))
         return ImportResult(amap)
