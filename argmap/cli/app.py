@@ -14,6 +14,7 @@ from argmap import __version__
 from argmap.cli.check import CheckFormat, FailOn
 from argmap.cli.render import ClusterBy, LayoutEngine, RankDir, RenderFormat
 from argmap.errors import EXIT_ERROR, EXIT_OK, ArgmapError
+from argmap.findings import FindingOrder
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -82,6 +83,9 @@ def check(
     maps_only: Annotated[bool, typer.Option(
         "--maps-only", help="Pass over named files that are not maps (for pre-commit).")
     ] = False,
+    sort: Annotated[FindingOrder, typer.Option(
+        "--sort", help="impact: findings that decide a conclusion first; location: file order.")
+    ] = FindingOrder.IMPACT,
 ) -> None:
     """Check maps for reasoning gaps; exit 1 when a finding reaches --fail-on."""
     from argmap.cli.check import CheckArgs, run_check
@@ -89,7 +93,7 @@ def check(
     status = run_check(CheckArgs(
         paths=tuple(paths), output_format=output_format.value, select=tuple(select or ()),
         ignore=tuple(ignore or ()), fail_on=fail_on.value if fail_on else None, config=config,
-        no_config=no_config, maps_only=maps_only))
+        no_config=no_config, maps_only=maps_only, sort=sort.value))
     if status != EXIT_OK:
         raise typer.Exit(status)
 

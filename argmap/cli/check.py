@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from argmap.cli.quick import OptionSpec, parse_command_line
 from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ArgmapError
+from argmap.findings import FindingOrder
 
 
 class FailOn(StrEnum):
@@ -32,6 +33,7 @@ class CheckFormat(StrEnum):
 
 CHECK_FORMATS = tuple(fmt.value for fmt in CheckFormat)
 FAIL_ON_LEVELS = tuple(level.value for level in FailOn)
+SORT_ORDERS = tuple(order.value for order in FindingOrder)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class CheckArgs:
     config: str | None = None
     no_config: bool = False
     maps_only: bool = False
+    sort: str = FindingOrder.IMPACT.value
 
 
 # Every spelling Typer accepts for `check` (argmap/cli/app.py); tests compare the two.
@@ -58,6 +61,7 @@ CHECK_OPTIONS: dict[str, OptionSpec] = {
     "--config": OptionSpec("config"),
     "--no-config": OptionSpec("no_config", kind="flag"),
     "--maps-only": OptionSpec("maps_only", kind="flag"),
+    "--sort": OptionSpec("sort", choices=SORT_ORDERS),
 }
 
 
@@ -86,7 +90,7 @@ def run_check(args: CheckArgs) -> int:
                                  select=_split_ids(args.select) or None,
                                  ignore=_split_ids(args.ignore) if args.ignore else None)
         report = check_paths(list(args.paths), configs=configs, progress=file_progress(),
-                             maps_only=args.maps_only)
+                             maps_only=args.maps_only, order=FindingOrder(args.sort))
         failing = reaches_fail_on(report, args.fail_on, configs)
     except ArgmapError as exc:
         sys.stderr.write(f"argmap: error: {exc}\n")
