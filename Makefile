@@ -28,6 +28,7 @@ demo: install
 lint: install
 	$(BIN)/ruff check argmap tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: install lint
 	$(BIN)/pytest
