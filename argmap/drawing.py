@@ -9,7 +9,7 @@ from argmap.config import ConfigResolver
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import UsageError
 from argmap.evaluate import check_timeout, evaluate, verdict
-from argmap.findings import Finding
+from argmap.findings import Finding, FindingOrder, order_findings, reported_conclusions
 from argmap.load.loader import load_map
 from argmap.output import write_output
 from argmap.render.graph import RenderOptions, build_graph
@@ -21,12 +21,13 @@ def render_map_file(
     map_path: str, output: str, *, fmt: str | None, options: RenderOptions,
     timeout: float, fallback: bool, warn: Callable[[str], None],
     status: str | None = None, presume: bool = False, highlight: str | None = None,
+    order: FindingOrder = FindingOrder.IMPACT,
 ) -> None:
     """Load, check and draw the map at ``map_path``, and write the diagram to ``output``.
 
-    With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label;
-    with ``highlight`` (a thesis or recommendation) its strands stand out, under ``status``'s
-    semantics or grounded.
+    The findings are numbered in ``order``, as `argmap check` lists them. With ``status`` (a
+    semantics: grounded, preferred, stable) each claim shows its label; with ``highlight`` (a
+    thesis or recommendation) its strands stand out, under ``status``'s semantics or grounded.
     """
     check_timeout(timeout)
     fmt = output_format(output, fmt)
@@ -37,7 +38,8 @@ def render_map_file(
             raise UsageError(f"output {output!r} is an input map; refusing to overwrite it")
     findings: tuple[Finding, ...] = ()
     if options.show_findings:  # the same findings `argmap check MAP` reports, config and all
-        findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
+        found = check_map(amap, ConfigResolver().settings_for(map_path)).findings
+        findings = tuple(order_findings(found, order))
     labels: Mapping[str, str] = {}
     emphasis: Emphasis | None = None
     if status is not None or highlight is not None:
@@ -55,8 +57,10 @@ def render_map_file(
 
 
 def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout: float = 60.0,
-                 warn: Callable[[str], None] = lambda message: None) -> str:
-    """Load and check the map, label its claims (grounded), and return its review page.
+                 warn: Callable[[str], None] = lambda message: None,
+                 order: FindingOrder = FindingOrder.IMPACT) -> str:
+    """Load and check the map, label its claims (grounded), and return its review page, which
+    opens with the verdict and lists the findings in ``order``.
 
     When Graphviz is missing or fails, the page still comes, with a note in place of the
     diagram (and ``warn`` is told).
@@ -66,7 +70,8 @@ def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout
 
     check_timeout(timeout)
     amap = load_map(map_path)
-    findings = check_map(amap, settings).findings
+    result = check_map(amap, settings)
     files = [doc.path for doc in amap.documents] or [map_path]
-    return review_page(amap, findings, evaluate(amap).labels, files=files, timeout=timeout,
-                       warn=warn)
+    return review_page(amap, order_findings(result.findings, order), evaluate(amap).labels,
+                       files=files, timeout=timeout, warn=warn,
+                       conclusions=reported_conclusions(map_path, amap, result.conclusions))

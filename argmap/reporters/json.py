@@ -11,13 +11,15 @@ REPORT_VERSION = 1
 
 
 def report_json(report: CheckReport) -> str:
-    """The report as one JSON object: version, tool, summary, files and findings."""
+    """The report as one JSON object: version, tool, summary, files, the conclusions of each
+    file (the verdict) and the findings, each with its impact."""
     document = {
         "version": REPORT_VERSION,
         "tool": {"name": "argmap", "version": __version__},
         "summary": {**report.counts(), "files": len(report.files),
                     "claims": report.claims_checked},
         "files": list(report.files),
+        "conclusions": [conclusion.to_dict() for conclusion in report.conclusions],
         "findings": [finding.to_dict() for finding in report.findings],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
