@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from argmap.findings import CheckReport, Finding, Severity
+from argmap.safe_text import visible
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -26,14 +27,15 @@ def report_github(report: CheckReport) -> str:
 
 def _command(finding: Finding) -> str:
     properties = {
-        "file": _workspace_path(finding.path),
+        "file": visible(_workspace_path(finding.path)),
         "line": str(finding.line),
         "col": str(finding.col),
         "title": f"argmap {finding.rule}",
     }
     written = ",".join(f"{name}={escape_github_property(value)}"
                        for name, value in properties.items())
-    return f"::{_COMMAND[finding.severity]} {written}::{escape_github_data(finding.message)}\n"
+    message = escape_github_data(visible(finding.message, one_line=False))
+    return f"::{_COMMAND[finding.severity]} {written}::{message}\n"
 
 
 def _workspace_path(path: str) -> str:

@@ -6,6 +6,7 @@ import json
 
 from argmap import __version__
 from argmap.findings import CheckReport
+from argmap.safe_text import json_visible
 
 REPORT_VERSION = 1
 
@@ -20,4 +21,4 @@ def report_json(report: CheckReport) -> str:
         "files": list(report.files),
         "findings": [finding.to_dict() for finding in report.findings],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_visible(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

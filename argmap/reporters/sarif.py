@@ -13,6 +13,7 @@ from urllib.parse import quote
 from argmap import __version__
 from argmap.findings import CheckReport, Finding, Severity
 from argmap.rules import RULES
+from argmap.safe_text import json_visible, visible
 
 if TYPE_CHECKING:
     from argmap.rules.base import RuleModule
@@ -83,7 +84,7 @@ def _result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, An
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": _LEVEL[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": visible(finding.message, one_line=False)},
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": location,
@@ -95,7 +96,7 @@ def _result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, An
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     if finding.claim is not None:
-        result["locations"][0]["logicalLocations"] = [{"name": finding.claim,
+        result["locations"][0]["logicalLocations"] = [{"name": visible(finding.claim),
                                                        "kind": "object"}]
     return result
 
@@ -117,4 +118,4 @@ def report_sarif(report: CheckReport, root: Path | None = None) -> str:
         "results": [_result(f, index, root) for f in report.findings],
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_visible(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"
