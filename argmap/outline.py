@@ -10,7 +10,7 @@ from rich.tree import Tree
 
 from argmap.findings import Finding, Severity
 from argmap.model import Argument, ArgumentMap, AttackKind, Claim, ClaimKind
-from argmap.safe_text import no_workflow_commands, visible
+from argmap.safe_text import visible
 
 STATUS_STYLE = {"in": "green", "out": "red", "undecided": "yellow"}
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -148,18 +148,6 @@ def print_outline(amap: ArgumentMap, console: Console, findings: Sequence[Findin
                   labels: Mapping[str, str] | None = None, depth: int | None = None) -> None:
     """Print the outline of ``amap``; all map text goes in as plain Text, never markup, its
     controls made visible."""
-    if console.is_terminal:
-        _print_outline(amap, console, findings, labels, depth)
-        return
-    # Piped output may be a CI log, and rich wraps a long text wherever it must, so any piece
-    # of it may begin a line: the lines are checked once laid out.
-    with console.capture() as captured:
-        _print_outline(amap, console, findings, labels, depth)
-    console.file.write(no_workflow_commands(captured.get()))
-
-
-def _print_outline(amap: ArgumentMap, console: Console, findings: Sequence[Finding],
-                   labels: Mapping[str, str] | None, depth: int | None) -> None:
     if amap.title:
         console.print(Text(visible(amap.title), style="bold underline"))
     for tree in Outline(amap, findings, labels, depth).trees():

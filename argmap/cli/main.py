@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from argmap import __version__
 from argmap.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
+from argmap.safe_text import visible
 
 
 def main() -> None:
@@ -29,7 +30,7 @@ def guarded(run: Callable[[], object]) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one line, never a traceback, and a way to report it
-        sys.stderr.write(f"argmap: internal error: {type(exc).__name__}: {exc} "
+        sys.stderr.write(f"argmap: internal error: {type(exc).__name__}: {visible(str(exc))} "
                          "(please report this with the map that caused it)\n")
         return EXIT_ERROR
     return EXIT_OK
