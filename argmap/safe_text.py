@@ -20,12 +20,14 @@ _NAMED = {"\t": r"\t", "\n": r"\n", "\r": r"\r"}
 # GitHub Actions runs a log line as a workflow command when, after leading white space, it
 # starts with `::` (`::add-mask::`, `::stop-commands::`, `::error ...::`), and when it holds
 # `##[name]` anywhere (the older syntax). The runner may compare culture-sensitively, which
-# skips invisible characters, so those may sit between the marks too.
+# skips invisible characters, so those may sit between the marks too; colour codes (rich's own)
+# before the marks are passed over as well, for a log that is read with them stripped.
 _INVISIBLE = ("\u00ad\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200d\u2060-\u2065"
               "\u3164\ufe00-\ufe0f\ufeff\uffa0")
 _OLD_COMMAND = f"#(?=[{_INVISIBLE}]*#[{_INVISIBLE}]*\\[)"
 _WORKFLOW_COMMAND = re.compile(
-    f"^([\\s{_INVISIBLE}]*):(?=[{_INVISIBLE}]*:)|{_OLD_COMMAND}", re.MULTILINE)
+    f"^((?:[\\s{_INVISIBLE}]|\x1b\\[[0-9;]*m)*):(?=[{_INVISIBLE}]*:)|{_OLD_COMMAND}",
+    re.MULTILINE)
 # json.dumps escapes C0 controls; the rest is escaped as JSON, which leaves the data as it is.
 _UNSAFE_IN_JSON = re.compile(f"[{_ABOVE_C0}]|{_OLD_COMMAND}")
 
