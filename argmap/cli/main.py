@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 
@@ -17,6 +18,10 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         sys.stdout.write(f"argmap {__version__}\n")
         return
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # A console that cannot encode a character (cp1252 and a tree's "⚠", a file name's
+        # undecodable bytes) shows it as an escape instead of failing mid-output.
+        sys.stdout.reconfigure(errors="backslashreplace")
     from argmap.cli.app import app
 
     sys.exit(guarded(app))

@@ -70,13 +70,14 @@ def artifact_location(path: str, root: Path) -> dict[str, str]:
         relative = absolute.relative_to(root)
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative.as_posix()), "uriBaseId": SRCROOT}
+    # A name that is not UTF-8 holds its raw bytes as surrogates: they go in as those bytes.
+    return {"uri": quote(relative.as_posix(), errors="surrogateescape"), "uriBaseId": SRCROOT}
 
 
 def fingerprint(finding: Finding, uri: str) -> str:
     """A digest of rule, file, subject and message: stable when lines move."""
     key = "\0".join((finding.rule, uri, finding.claim or "", finding.message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, Any]:

@@ -5,9 +5,11 @@ or log raw."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -315,3 +317,28 @@ def test_render_dot_to_stdout_sends_no_escape_sequence(terminal_maps: dict[str, 
     outcome = cli("render", str(terminal_maps["hostile"]), "--format", "dot", "-o", "-")
     assert outcome.code == 0
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", outcome.out)
+
+
+def test_a_console_that_cannot_encode_shows_escapes(terminal_maps: dict[str, Path]) -> None:
+    """On a cp1252 console the outline's "⚠" (and any map text cp1252 lacks) is written as an
+    escape; the command finishes."""
+    done = subprocess.run([sys.executable, "-m", "argmap", "show", str(terminal_maps["hostile"])],
+                          capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONIOENCODING": "cp1252"})
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert rb"\u26a0 open-critical-question" in done.stdout
+
+
+def test_sarif_names_a_file_that_is_not_utf8_by_its_bytes(tmp_path: Path) -> None:
+    """A file name with bytes that are not UTF-8 (and an ESC) is a percent-encoded URI."""
+    name = os.fsdecode(b"\xff\x1b.yaml")
+    (tmp_path / name).write_text("argmap: 1\nclaims:\n  a: {kind: thesis, text: x}\n",
+                                 encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        result = CliRunner().invoke(app, ["check", ".", "--format", "sarif"],
+                                    catch_exceptions=False)
+    assert result.exit_code == 1
+    [run] = json.loads(result.stdout)["runs"]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "%FF%1B.yaml", "uriBaseId": "%SRCROOT%"}
