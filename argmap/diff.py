@@ -11,6 +11,7 @@ from typing import Any
 from argmap.findings import Finding
 from argmap.model import ArgumentMap, Claim
 from argmap.reporters.text import format_line
+from argmap.safe_text import json_visible, visible
 
 # Claim fields compared besides the text (a changed text is a rewording).
 _CLAIM_FIELDS = ("kind", "locator", "factual", "common_ground", "implicit", "cites", "tags")
@@ -108,7 +109,8 @@ def _unmatched(findings: Iterable[Finding], others: Iterable[Finding]) -> list[F
 
 
 def diff_text(diff: MapDiff) -> str:
-    """The differences as lines: ``+`` added or introduced, ``-`` removed or resolved."""
+    """The differences as lines: ``+`` added or introduced, ``-`` removed or resolved; map
+    text on one line each, its controls made visible."""
     if diff.is_empty():
         return "no differences\n"
     lines: list[str] = []
@@ -129,7 +131,7 @@ def diff_text(diff: MapDiff) -> str:
         f"{len(diff.reworded)} reworded, {len(diff.changed)} changed; relations: "
         f"{len(diff.relations_added)} added, {len(diff.relations_removed)} removed; findings: "
         f"{len(diff.introduced)} introduced, {len(diff.resolved)} resolved")
-    return "".join(line.replace("\n", " ") + "\n" for line in lines)
+    return "".join(visible(line) + "\n" for line in lines)
 
 
 def diff_json(diff: MapDiff) -> str:
@@ -150,7 +152,7 @@ def diff_json(diff: MapDiff) -> str:
         "findings": {"introduced": [f.to_dict() for f in diff.introduced],
                      "resolved": [f.to_dict() for f in diff.resolved]},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_visible(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"
 
 
 def diff_files(old_path: str, new_path: str) -> MapDiff:

@@ -10,6 +10,7 @@ from rich.tree import Tree
 
 from argmap.findings import Finding, Severity
 from argmap.model import Argument, ArgumentMap, AttackKind, Claim, ClaimKind
+from argmap.safe_text import visible
 
 STATUS_STYLE = {"in": "green", "out": "red", "undecided": "yellow"}
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -77,7 +78,7 @@ class Outline:
 
     def _claim_tree(self, claim: Claim, role: str | None, level: int) -> Tree:
         if claim.id in self.shown:
-            label = self._role(role) + Text(claim.id, style="bold")
+            label = self._role(role) + Text(visible(claim.id), style="bold")
             label.append(" (shown above)", style="dim")
             return Tree(label)
         self.shown.add(claim.id)
@@ -109,8 +110,9 @@ class Outline:
     def _argument_tree(self, arg: Argument, level: int) -> Tree:
         kind = ("implicit " if arg.implicit else "") + (
             "linked argument" if arg.linked else "support")
-        label = self._role("pro") + Text(arg.id, style="bold")
-        label.append(f" · {kind}" + (f" ({arg.scheme})" if arg.scheme else ""), style="dim")
+        label = self._role("pro") + Text(visible(arg.id), style="bold")
+        scheme = f" ({visible(arg.scheme)})" if arg.scheme else ""
+        label.append(f" · {kind}{scheme}", style="dim")
         self._marks(label, arg.id)
         tree = Tree(label, guide_style="dim")
         for role, claim_id in self._members(arg):
@@ -119,13 +121,13 @@ class Outline:
         return tree
 
     def _claim_label(self, claim: Claim, role: str | None) -> Text:
-        label = self._role(role) + Text(claim.id, style="bold")
+        label = self._role(role) + Text(visible(claim.id), style="bold")
         kind = f"implicit {claim.kind.value}" if claim.implicit else claim.kind.value
-        details = [kind] + ([claim.locator] if claim.locator else [])
+        details = [kind] + ([visible(claim.locator)] if claim.locator else [])
         label.append(" · " + " · ".join(details), style="dim")
         self._marks(label, claim.id)
         label.append("\n")
-        label.append(claim.text)
+        label.append(visible(claim.text, one_line=False))
         return label
 
     def _marks(self, label: Text, node_id: str) -> None:
@@ -152,9 +154,10 @@ def print_outline(amap: ArgumentMap, console: Console, findings: Sequence[Findin
                   labels: Mapping[str, str] | None = None, depth: int | None = None,
                   needed_by: Mapping[str, Sequence[str]] | None = None) -> None:
     """Print the outline of ``amap``, marking each claim and argument some conclusion hangs on
-    (``needed_by``: id -> those conclusions); all map text goes in as plain Text, never markup."""
+    (``needed_by``: id -> those conclusions); all map text goes in as plain Text, never markup, its
+    controls made visible."""
     if amap.title:
-        console.print(Text(amap.title, style="bold underline"))
+        console.print(Text(visible(amap.title), style="bold underline"))
     for tree in Outline(amap, findings, labels, depth, needed_by).trees():
         console.print(tree)
 

@@ -138,11 +138,13 @@ def test_config_and_no_config_exclude_each_other(write_map) -> None:  # type: ig
     (["stats", "{path}"], "file"), (["check", "x.yaml", "--config", "{path}"], "configuration")])
 def test_an_error_names_the_file_exactly_even_when_piped(tmp_path: Path, args: list[str],
                                                           what: str) -> None:
-    """Every command writes its error line as it is; nothing is stripped from a file name."""
+    """Every command writes its error line whole: nothing is dropped from a file name, and its
+    escape character is shown as ``\\x1b``, never sent to the terminal."""
     missing = tmp_path / "\x1b[31mred.yaml"
     code, out, err = run(*(arg.format(path=missing) for arg in args))
+    shown = f"{tmp_path}/\\x1b[31mred.yaml"
     assert (code, out, err) == (
-        2, "", f"argmap: error: {missing}:1:1: cannot read {what}: No such file or directory\n")
+        2, "", f"argmap: error: {shown}:1:1: cannot read {what}: No such file or directory\n")
 
 
 def test_json_format_is_stable(write_map) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from argmap.cli.console import plain_console
 from argmap.cli.errors import exit_with, user_errors
 from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
 from argmap.findings import FailOn, FindingOrder
+from argmap.safe_text import visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -131,7 +132,7 @@ class _Progress:
         with Progress(*columns, console=plain_console(self._stream), transient=True) as progress:
             task = progress.add_task("check", total=len(files), current="")
             for path in files:
-                progress.update(task, current=_tail(path))
+                progress.update(task, current=visible(_tail(path)))
                 yield path
                 progress.advance(task)
 

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 import typer
 
 from argmap.errors import EXIT_ERROR, EXIT_OK, ArgmapError
+from argmap.safe_text import visible
 
 
 @contextmanager
@@ -17,9 +18,9 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except ArgmapError as exc:
-        # Written as it is: click's echo would drop escape sequences from a piped message, and
-        # the message names the user's file exactly.
-        sys.stderr.write(f"argmap: error: {exc}\n")
+        # Not through click's echo, which drops escape sequences only when piped: the message
+        # quotes the user's input, so its controls are shown as escapes everywhere.
+        sys.stderr.write(f"argmap: error: {visible(str(exc))}\n")
         raise typer.Exit(EXIT_ERROR) from None
 
 
@@ -27,3 +28,8 @@ def exit_with(status: int) -> None:
     """End the command with ``status``; returning from a command is status 0."""
     if status != EXIT_OK:
         raise typer.Exit(status)
+
+
+def warn(message: str) -> None:
+    """Write a warning line to stderr, the map text it quotes made visible."""
+    sys.stderr.write(visible(message) + "\n")

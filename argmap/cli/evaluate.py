@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,6 +12,7 @@ import typer
 
 from argmap.cli.console import DataFormat, plain_console
 from argmap.cli.errors import user_errors
+from argmap.safe_text import json_visible, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -85,7 +87,7 @@ def evaluation_json(ev: Evaluation, why: list[Step] | None = None) -> str:
              "because": list(s.because)}
             for s in why
         ]
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_visible(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _rows(amap: ArgumentMap, ev: Evaluation) -> list[tuple[str, str, Label, str]]:
@@ -119,16 +121,20 @@ def _summary(ev: Evaluation) -> str:
 
 def evaluation_text(amap: ArgumentMap, ev: Evaluation) -> str:
     """Plain lines, one per claim and argument: `id<TAB>label<TAB>kind`, then a summary."""
-    lines = [f"{node}\t{label.value}\t{kind}" for node, kind, label, _ in _rows(amap, ev)]
-    for number, extension in enumerate(ev.extensions, 1):
-        lines.append(f"extension {number}: {' '.join(sorted(extension))}")
+    lines = [f"{visible(node)}\t{label.value}\t{kind}" for node, kind, label, _ in _rows(amap, ev)]
+    lines += [_extension_line(number, extension)
+              for number, extension in enumerate(ev.extensions, 1)]
     lines.append(_summary(ev))
     return "\n".join(lines) + "\n"
 
 
+def _extension_line(number: int, extension: Iterable[str]) -> str:
+    return f"extension {number}: {visible(' '.join(sorted(extension)))}"
+
+
 def why_text(steps: list[Step]) -> str:
     """The --why chain as plain lines, nearest step first."""
-    return "".join(f"{s}\n" for s in steps)
+    return "".join(f"{visible(str(s))}\n" for s in steps)
 
 
 def print_evaluation(amap: ArgumentMap, ev: Evaluation, console: Console) -> None:
@@ -140,10 +146,11 @@ def print_evaluation(amap: ArgumentMap, ev: Evaluation, console: Console) -> Non
     for column in ("id", "kind", "label", "text"):
         table.add_column(column, overflow="fold")
     for node, kind, label, text in _rows(amap, ev):
-        table.add_row(Text(node), Text(kind), Text(label.value, style=_STYLE[label]), Text(text))
+        table.add_row(Text(visible(node)), Text(kind), Text(label.value, style=_STYLE[label]),
+                      Text(visible(text, one_line=False)))
     console.print(table)
     for number, extension in enumerate(ev.extensions, 1):
-        console.print(Text(f"extension {number}: {' '.join(sorted(extension))}"))
+        console.print(Text(_extension_line(number, extension)))
     console.print(Text(_summary(ev), style="bold"))
 
 
@@ -152,8 +159,8 @@ def print_why(steps: list[Step], console: Console) -> None:
     from rich.text import Text
 
     for step in steps:
-        line = Text(step.node)
+        line = Text(visible(step.node))
         line.append(" is ")
         line.append(step.label, style=_STYLE[step.label])
-        line.append(": " + step.reason)
+        line.append(": " + visible(step.reason))
         console.print(line)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Callable
 
 from argmap import __version__
 from argmap.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
+from argmap.safe_text import visible
 
 
 def main() -> None:
@@ -16,6 +18,10 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         sys.stdout.write(f"argmap {__version__}\n")
         return
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        # A console that cannot encode a character (cp1252 and a tree's "⚠", a file name's
+        # undecodable bytes) shows it as an escape instead of failing mid-output.
+        sys.stdout.reconfigure(errors="backslashreplace")
     from argmap.cli.app import app
 
     sys.exit(guarded(app))
@@ -29,7 +35,7 @@ def guarded(run: Callable[[], object]) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except Exception as exc:  # a bug: one line, never a traceback, and a way to report it
-        sys.stderr.write(f"argmap: internal error: {type(exc).__name__}: {exc} "
+        sys.stderr.write(f"argmap: internal error: {type(exc).__name__}: {visible(str(exc))} "
                          "(please report this with the map that caused it)\n")
         return EXIT_ERROR
     return EXIT_OK

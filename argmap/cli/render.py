@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from argmap.cli.errors import user_errors
+from argmap.cli.errors import user_errors, warn
 
 
 class RenderFormat(StrEnum):
@@ -90,9 +89,5 @@ def render(
             engine=engine.value if engine else "dot", findings_list=findings_list,
         )
         render_map_file(map_path, output, fmt=output_format.value if output_format else None,
-                        options=options, timeout=timeout, fallback=engine is None, warn=_warn,
+                        options=options, timeout=timeout, fallback=engine is None, warn=warn,
                         status=status, presume=presume, highlight=highlight)
-
-
-def _warn(message: str) -> None:
-    sys.stderr.write(message + "\n")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from argmap.cli.errors import user_errors
+from argmap.cli.errors import user_errors, warn
 from argmap.errors import UsageError
 
 
@@ -29,5 +29,5 @@ def report(
             raise UsageError("--config and --no-config exclude each other")
         settings = ConfigResolver(config, use_files=not no_config).settings_for(map_path)
         page = build_report(map_path, settings=settings, timeout=timeout,
-                            warn=lambda message: typer.echo(message, err=True))
+                            warn=warn)
         write_output(output, page, inputs=(map_path,))

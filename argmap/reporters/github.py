@@ -6,6 +6,7 @@ import os
 
 from argmap.findings import CheckReport, Finding, Severity
 from argmap.reporters.text import impact_note
+from argmap.safe_text import visible
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,7 +28,7 @@ def report_github(report: CheckReport) -> str:
 
 def _command(finding: Finding) -> str:
     properties = {
-        "file": _workspace_path(finding.path),
+        "file": visible(_workspace_path(finding.path)),
         "line": str(finding.line),
         "col": str(finding.col),
         "title": f"argmap {finding.rule}",
@@ -35,8 +36,9 @@ def _command(finding: Finding) -> str:
     written = ",".join(f"{name}={escape_github_property(value)}"
                        for name, value in properties.items())
     note = impact_note(finding.impact)
-    message = f"{finding.message} ({note})" if note else finding.message
-    return f"::{_COMMAND[finding.severity]} {written}::{escape_github_data(message)}\n"
+    text = f"{finding.message} ({note})" if note else finding.message
+    message = escape_github_data(visible(text, one_line=False))
+    return f"::{_COMMAND[finding.severity]} {written}::{message}\n"
 
 
 def _workspace_path(path: str) -> str:

@@ -6,6 +6,7 @@ import json
 
 from argmap import __version__
 from argmap.findings import CheckReport
+from argmap.safe_text import json_visible
 
 REPORT_VERSION = 1
 
@@ -22,4 +23,4 @@ def report_json(report: CheckReport) -> str:
         "conclusions": [conclusion.to_dict() for conclusion in report.conclusions],
         "findings": [finding.to_dict() for finding in report.findings],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json_visible(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

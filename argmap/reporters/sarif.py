@@ -14,6 +14,7 @@ from argmap import __version__
 from argmap.findings import CheckReport, Finding, Severity
 from argmap.reporters.text import impact_note
 from argmap.rules import RULES
+from argmap.safe_text import json_visible, visible
 
 if TYPE_CHECKING:
     from argmap.rules.base import RuleModule
@@ -70,13 +71,14 @@ def artifact_location(path: str, root: Path) -> dict[str, str]:
         relative = absolute.relative_to(root)
     except ValueError:
         return {"uri": absolute.as_uri()}
-    return {"uri": quote(relative.as_posix()), "uriBaseId": SRCROOT}
+    # A name that is not UTF-8 holds its raw bytes as surrogates: they go in as those bytes.
+    return {"uri": quote(relative.as_posix(), errors="surrogateescape"), "uriBaseId": SRCROOT}
 
 
 def fingerprint(finding: Finding, uri: str) -> str:
     """A digest of rule, file, subject and message: stable when lines move."""
     key = "\0".join((finding.rule, uri, finding.claim or "", finding.message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, Any]:
@@ -85,7 +87,8 @@ def _result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, An
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": _LEVEL[finding.severity],
-        "message": {"text": f"{finding.message} ({note})" if note else finding.message},
+        "message": {"text": visible(f"{finding.message} ({note})" if note else finding.message,
+                                    one_line=False)},
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": location,
@@ -98,7 +101,7 @@ def _result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, An
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
     if finding.claim is not None:
-        result["locations"][0]["logicalLocations"] = [{"name": finding.claim,
+        result["locations"][0]["logicalLocations"] = [{"name": visible(finding.claim),
                                                        "kind": "object"}]
     return result
 
@@ -121,4 +124,4 @@ def report_sarif(report: CheckReport, root: Path | None = None) -> str:
         "properties": {"conclusions": [c.to_dict() for c in report.conclusions]},
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return json_visible(json.dumps(log, indent=2, ensure_ascii=False)) + "\n"

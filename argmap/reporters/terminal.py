@@ -12,6 +12,7 @@ from rich.text import Text
 
 from argmap.findings import CheckReport, Finding, ReportedConclusion
 from argmap.reporters.text import summary_line
+from argmap.safe_text import visible
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 # status -> (mark, word, style)
@@ -24,7 +25,8 @@ VERDICT_MARK = {
 
 def print_report(report: CheckReport, console: Console) -> None:
     """Print the verdict, then the findings, then the summary; every user string goes in as
-    plain Text."""
+    plain Text,
+    its controls made visible."""
     for path, group in groupby(report.conclusions, key=lambda c: c.path):
         console.print(_verdict_table(path, list(group)))
         console.print()
@@ -37,23 +39,24 @@ def print_report(report: CheckReport, console: Console) -> None:
 
 
 def _verdict_table(path: str, conclusions: Sequence[ReportedConclusion]) -> Table:
-    table = Table(title=Text(f"Verdict · {path}", style="bold underline"), title_justify="left",
-                  show_header=False, box=None, pad_edge=False, expand=False)
+    title = Text(f"Verdict · {visible(path)}", style="bold underline")
+    table = Table(title=title, title_justify="left", show_header=False, box=None,
+                  pad_edge=False, expand=False)
     table.add_column("status", no_wrap=True)
     table.add_column("conclusion", no_wrap=True)
     table.add_column("why", overflow="fold")
     for reported in conclusions:
         conclusion = reported.conclusion
         mark, word, style = VERDICT_MARK[conclusion.status]
-        why = Text(conclusion.reason)
+        why = Text(visible(conclusion.reason))
         if reported.hangs_on:
             why.append("\nhangs on: ", style="bold")
             for number, node in enumerate(reported.hangs_on):
                 why.append(", " if number else "")
-                why.append(node, style="bold" if node in reported.reconstructed else "")
+                why.append(visible(node), style="bold" if node in reported.reconstructed else "")
                 if node in reported.reconstructed:
                     why.append(" (reconstructed)", style="magenta")
-        label = Text(conclusion.id, style="bold")
+        label = Text(visible(conclusion.id), style="bold")
         label.append(f"\n{conclusion.kind}", style="dim")
         table.add_row(Text(f"{mark} {word}", style=style), label, why)
     return table
@@ -69,10 +72,10 @@ def _findings_table(findings: Sequence[Finding]) -> Table:
     table.add_column("message", overflow="fold")
     short = _short_paths(findings)
     for finding in findings:
-        message = Text(finding.message)
+        message = Text(visible(finding.message))
         message.append(f" {finding.rule}", style="magenta")
         table.add_row(
-            Text(f"{short[finding.path]}:{finding.line}:{finding.col}"),
+            Text(f"{visible(short[finding.path])}:{finding.line}:{finding.col}"),
             Text(finding.severity.value, style=SEVERITY_STYLE[finding.severity.value]),
             _impact(finding),
             message,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from argmap.findings import CheckReport, Finding
+from argmap.safe_text import visible
 from argmap.semantics.verdict import Impact
 
 
 def format_line(finding: Finding) -> str:
     """The one-line form: ``path:line:col: rule-id severity message``."""
-    return (f"{finding.path}:{finding.line}:{finding.col}: {finding.rule} "
-            f"{finding.severity.value} {finding.message}")
+    return (f"{visible(finding.path)}:{finding.line}:{finding.col}: {finding.rule} "
+            f"{finding.severity.value} {visible(finding.message)}")
 
 
 def report_lines(report: CheckReport) -> str:
