@@ -60,6 +60,7 @@ class CheckReport:
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
     claims_checked: int
+    skipped: int = 0  # YAML files a directory scan passed over as not maps
 
     def counts(self) -> dict[str, int]:
         """Findings per severity, every severity present."""

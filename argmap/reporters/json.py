@@ -16,7 +16,7 @@ def report_json(report: CheckReport) -> str:
         "version": REPORT_VERSION,
         "tool": {"name": "argmap", "version": __version__},
         "summary": {**report.counts(), "files": len(report.files),
-                    "claims": report.claims_checked},
+                    "claims": report.claims_checked, "skipped": report.skipped},
         "files": list(report.files),
         "findings": [finding.to_dict() for finding in report.findings],
     }

@@ -22,7 +22,15 @@ def summary_line(report: CheckReport) -> str:
     parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning"),
              f"{counts['info']} info"]
     files = _plural(len(report.files), "file")
-    return f"{', '.join(parts)} in {files} ({report.claims_checked} claims checked)"
+    return (f"{', '.join(parts)} in {files} ({report.claims_checked} claims checked"
+            f"{skipped_note(report)})")
+
+
+def skipped_note(report: CheckReport) -> str:
+    """``; 2 YAML files skipped as not maps``, or nothing when a scan skipped none."""
+    if not report.skipped:
+        return ""
+    return f"; {_plural(report.skipped, 'YAML file')} skipped as not maps"
 
 
 def _plural(n: int, word: str) -> str:
