@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import ArgmapError, MapLoadError, NotAMapError, Position
-from argmap.findings import FINDING_ORDER, CheckReport, Finding, Severity
+from argmap.findings import DEFAULT_FAIL_ON, FINDING_ORDER, CheckReport, FailOn, Finding, Severity
 from argmap.load.gc_pause import cyclic_gc_paused
 from argmap.load.loader import MAX_MAP_BYTES, load_map
 
@@ -159,15 +159,13 @@ def has_load_failures(report: CheckReport) -> bool:
     return any(f.rule == INVALID_MAP for f in report.findings)
 
 
-def reaches_fail_on(report: CheckReport, fail_on: str | None,
+def reaches_fail_on(report: CheckReport, fail_on: FailOn | None,
                     configs: ConfigResolver | None = None) -> bool:
     """Whether a finding reaches the failing severity: ``fail_on`` if given, else the
     ``fail-on`` of the configuration governing the finding's file (default ``error``)."""
     for finding in report.findings:
-        level = fail_on
-        if level is None:
-            level = (configs.config_for(finding.path).fail_on if configs else None) or "error"
-        if level != "never" and finding.severity.rank >= Severity(level).rank:
+        level = fail_on or (configs.config_for(finding.path).fail_on if configs else None)
+        if (level or DEFAULT_FAIL_ON).reached_by(finding.severity):
             return True
     return False
 

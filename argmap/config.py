@@ -11,7 +11,7 @@ from typing import Any
 
 from argmap.engine import RuleSettings
 from argmap.errors import MapLoadError, Position
-from argmap.findings import Severity
+from argmap.findings import FailOn, Severity
 from argmap.load.config_values import ConfigError, Located, read_toml_table, read_yaml_mapping
 from argmap.load.fields import suggest
 
@@ -19,7 +19,6 @@ YAML_NAME = ".argmap.yaml"
 PYPROJECT = "pyproject.toml"
 TOP_KEYS = ("select", "ignore", "fail-on", "rules")
 RULE_KEYS = ("enabled", "severity", "options")
-FAIL_ON = ("error", "warning", "info", "never")
 
 __all__ = ["Config", "ConfigError", "ConfigResolver", "find_config", "load_config"]
 
@@ -40,7 +39,7 @@ class Config:
     path: str | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
+    fail_on: FailOn | None = None
     rules: Mapping[str, RuleConfig] = field(default_factory=dict)
 
     def settings(
@@ -104,16 +103,34 @@ def find_config(start: str | os.PathLike[str]) -> Path | None:
     In one directory `.argmap.yaml` wins over `pyproject.toml`; a pyproject.toml without a
     ``[tool.argmap]`` table does not count.
     """
+    return _nearest_config(_directory_of(start), {})
+
+
+def _directory_of(start: str | os.PathLike[str]) -> Path:
     here = Path(start).resolve()
-    directory = here if here.is_dir() else here.parent
+    return here if here.is_dir() else here.parent
+
+
+def _nearest_config(directory: Path, known: dict[Path, Path | None]) -> Path | None:
+    """The configuration in ``directory`` or its closest parent; ``known`` remembers the answer
+    for every directory walked, so each is looked at once however many maps it holds."""
+    walked = []
+    found = None
     for folder in (directory, *directory.parents):
+        if folder in known:
+            found = known[folder]
+            break
+        walked.append(folder)
         candidate = folder / YAML_NAME
         if candidate.is_file():
-            return candidate
+            found = candidate
+            break
         pyproject = folder / PYPROJECT
         if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
-    return None
+            found = pyproject
+            break
+    known.update(dict.fromkeys(walked, found))
+    return found
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -144,7 +161,8 @@ def _config(top: Located, shown: str) -> Config:
         path=shown,
         select=tuple(_rule_ids(select, "'select'")) if select is not None else None,
         ignore=tuple(_rule_ids(ignore, "'ignore'")) if ignore is not None else (),
-        fail_on=fail_on.choice(FAIL_ON, "'fail-on'") if fail_on is not None else None,
+        fail_on=FailOn(fail_on.choice([level.value for level in FailOn], "'fail-on'"))
+        if fail_on is not None else None,
         rules=rules,
     )
 
@@ -194,7 +212,10 @@ class ConfigResolver:
         self._ignore = ignore
         self._use_files = use_files
         self._fixed = load_config(explicit) if explicit is not None else None
-        self._by_path: dict[Path, Config] = {}
+        # Asked once per finding: each map, directory and file is looked up and read once.
+        self._by_map: dict[str, Config] = {}
+        self._by_directory: dict[Path, Path | None] = {}
+        self._loaded: dict[Path, Config] = {}
 
     def config_for(self, map_path: str) -> Config:
         """The configuration that governs ``map_path``."""
@@ -202,12 +223,18 @@ class ConfigResolver:
             return self._fixed
         if not self._use_files:
             return Config()
-        found = find_config(map_path)
+        config = self._by_map.get(map_path)
+        if config is None:
+            config = self._by_map[map_path] = self._nearest(map_path)
+        return config
+
+    def _nearest(self, map_path: str) -> Config:
+        found = _nearest_config(_directory_of(map_path), self._by_directory)
         if found is None:
             return Config()
-        if found not in self._by_path:
-            self._by_path[found] = load_config(found)
-        return self._by_path[found]
+        if found not in self._loaded:
+            self._loaded[found] = load_config(found)
+        return self._loaded[found]
 
     def settings_for(self, map_path: str) -> RuleSettings:
         """Rule settings for ``map_path``, command-line options applied over the file."""

@@ -24,6 +24,23 @@ class Severity(StrEnum):
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
+class FailOn(StrEnum):
+    """The lowest severity that fails a check: ``--fail-on``, or ``fail-on`` in a config."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+    def reached_by(self, severity: Severity) -> bool:
+        """Whether a finding of ``severity`` makes the check fail at this level."""
+        return self is not FailOn.NEVER and severity.rank >= Severity(self.value).rank
+
+
+# When neither the command line nor a configuration names a level.
+DEFAULT_FAIL_ON = FailOn.ERROR
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A rule's verdict on one claim, argument, relation or source."""

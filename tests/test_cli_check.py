@@ -84,6 +84,23 @@ def test_select_and_ignore(write_map) -> None:  # type: ignore[no-untyped-def]
                    "did you mean 'unsupported-claim'?\n")
 
 
+def test_config_and_no_config_exclude_each_other(write_map) -> None:  # type: ignore[no-untyped-def]
+    path = str(write_map(GAPS))
+    assert run("check", path, "--config", path, "--no-config") == (
+        2, "", "argmap: error: --config and --no-config exclude each other\n")
+
+
+@pytest.mark.parametrize(("args", "what"), [
+    (["stats", "{path}"], "file"), (["check", "x.yaml", "--config", "{path}"], "configuration")])
+def test_an_error_names_the_file_exactly_even_when_piped(tmp_path: Path, args: list[str],
+                                                          what: str) -> None:
+    """Every command writes its error line as it is; nothing is stripped from a file name."""
+    missing = tmp_path / "\x1b[31mred.yaml"
+    code, out, err = run(*(arg.format(path=missing) for arg in args))
+    assert (code, out, err) == (
+        2, "", f"argmap: error: {missing}:1:1: cannot read {what}: No such file or directory\n")
+
+
 def test_json_format_is_stable(write_map) -> None:  # type: ignore[no-untyped-def]
     path = write_map(GAPS)
     code, out, _ = run("check", str(path), "--format", "json", "--fail-on", "never")

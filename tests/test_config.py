@@ -39,6 +39,24 @@ def test_the_closest_configuration_wins(tmp_path: Path) -> None:
     assert find_config(tmp_path / "m.yaml") == tmp_path / "pyproject.toml"
 
 
+def test_each_map_fails_by_the_configuration_of_its_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One run over maps in several directories: each finding meets its own file's fail-on,
+    however the maps are named (relative or absolute, many to a directory)."""
+    write(tmp_path / "lenient" / ".argmap.yaml", "fail-on: never\n")
+    lenient = [write(tmp_path / "lenient" / f"m{n}.yaml", BARE) for n in range(3)]
+    deep = write(tmp_path / "lenient" / "sub" / "deep" / "m.yaml", BARE)
+    strict = write(tmp_path / "strict" / "m.yaml", BARE)
+    monkeypatch.chdir(tmp_path)
+    assert run("check", *map(str, lenient))[0] == 0
+    assert run("check", "lenient")[0] == 0
+    assert run("check", str(deep), "lenient/m0.yaml")[0] == 0
+    assert run("check", *map(str, lenient), "strict/m.yaml")[0] == 1
+    assert run("check", str(strict), str(deep))[0] == 1
+    assert run("check", "lenient", "--fail-on", "error")[0] == 1
+
+
 def test_config_changes_severity_disables_rules_and_sets_fail_on(tmp_path: Path) -> None:
     path = write(tmp_path / "m.yaml", UNUSED)
     assert run("check", str(path))[0] == 1  # the bare thesis is an error

@@ -12,7 +12,7 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from argmap.cli.app import app
-from argmap.cli.evaluate_output import print_evaluation
+from argmap.cli.evaluate import print_evaluation
 from argmap.errors import Position, UsageError
 from argmap.evaluate import Label, evaluate
 from argmap.load.loader import load_text
@@ -292,9 +292,9 @@ def test_the_command_line_defaults_are_the_library_ones() -> None:
     """`argmap evaluate` spells its defaults out (the CLI imports the library lazily)."""
     import inspect
 
-    from argmap.cli import app as cli_app
+    from argmap.cli.evaluate import evaluate as evaluate_command
     from argmap.evaluate import DEFAULT_MAX_EXTENSIONS, DEFAULT_TIMEOUT
 
-    parameters = inspect.signature(cli_app.evaluate).parameters
+    parameters = inspect.signature(evaluate_command).parameters
     assert parameters["timeout"].default == DEFAULT_TIMEOUT
     assert parameters["max_extensions"].default == DEFAULT_MAX_EXTENSIONS

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from argmap.checking import check_paths
 from argmap.cli.app import app
-from argmap.cli.check_output import file_progress, resolve_format
+from argmap.cli.check import file_progress, resolve_format
 
 MAP = "argmap: 1\nclaims:\n  t:\n    kind: thesis\n    text: T.\n"
 

@@ -1,1 +1,2 @@
-"""The `argmap` command line: the Typer app, one module per command group, the console entry."""
+"""The `argmap` command line: the Typer app (app.py, one module per command or group) and the
+console entry (main.py)."""

@@ -1,27 +1,33 @@
-"""`argmap check` as a plain function, and its option table for the quick start-up path."""
+"""`argmap check`: its options, the reporter they pick, a progress bar, and the exit status."""
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, TextIO
 
-from argmap.cli.quick import OptionSpec, parse_command_line
-from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, ArgmapError
+import typer
 
+from argmap.cli.console import plain_console
+from argmap.cli.errors import exit_with, user_errors
+from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
+from argmap.findings import FailOn
 
-class FailOn(StrEnum):
-    """The lowest severity that makes `check` exit 1."""
+if TYPE_CHECKING:
+    from rich.console import Console
 
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-    NEVER = "never"
+    from argmap.findings import CheckReport
+
+# The rich layout is used for "text" in a terminal; "auto" adds GitHub Actions detection.
+RICH = "rich"
+# Fewer files than this finish before a bar would be seen.
+PROGRESS_MIN_FILES = 2
 
 
 class CheckFormat(StrEnum):
-    """Output formats of `check`."""
+    """Output formats of `check`: ``auto`` and the names of the reporters."""
 
     AUTO = "auto"
     TEXT = "text"
@@ -30,68 +36,102 @@ class CheckFormat(StrEnum):
     SARIF = "sarif"
 
 
-CHECK_FORMATS = tuple(fmt.value for fmt in CheckFormat)
-FAIL_ON_LEVELS = tuple(level.value for level in FailOn)
+def check(
+    paths: Annotated[list[str], typer.Argument(help="Map files, or directories to search.")],
+    output_format: Annotated[CheckFormat, typer.Option(
+        "--format", "-f", help="auto: github under GitHub Actions, else text.")
+    ] = CheckFormat.AUTO,
+    select: Annotated[list[str] | None, typer.Option(
+        help="Run only these rules (repeat or comma-separate).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        help="Skip these rules (repeat or comma-separate).")] = None,
+    fail_on: Annotated[FailOn | None, typer.Option(
+        help="Exit 1 when a finding reaches this severity (default: the configuration's "
+             "fail-on, else error).", show_default=False)] = None,
+    config: Annotated[str | None, typer.Option(
+        "--config", metavar="PATH", help="Use this configuration file for every map.")] = None,
+    no_config: Annotated[bool, typer.Option(
+        "--no-config", help="Ignore configuration files.")] = False,
+    maps_only: Annotated[bool, typer.Option(
+        "--maps-only", help="Pass over named files that are not maps (for pre-commit).")
+    ] = False,
+) -> None:
+    """Check maps for reasoning gaps; exit 1 when a finding reaches --fail-on."""
+    from argmap.checking import check_paths, has_load_failures, reaches_fail_on
+    from argmap.config import ConfigResolver
 
-
-@dataclass(frozen=True)
-class CheckArgs:
-    """What one `argmap check` command line asks for (defaults as in the Typer command)."""
-
-    paths: tuple[str, ...]
-    output_format: str = "auto"
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    fail_on: str | None = None
-    config: str | None = None
-    no_config: bool = False
-    maps_only: bool = False
-
-
-# Every spelling Typer accepts for `check` (argmap/cli/app.py); tests compare the two.
-CHECK_OPTIONS: dict[str, OptionSpec] = {
-    "--format": OptionSpec("output_format", choices=CHECK_FORMATS),
-    "-f": OptionSpec("output_format", choices=CHECK_FORMATS),
-    "--select": OptionSpec("select", multiple=True),
-    "--ignore": OptionSpec("ignore", multiple=True),
-    "--fail-on": OptionSpec("fail_on", choices=FAIL_ON_LEVELS),
-    "--config": OptionSpec("config"),
-    "--no-config": OptionSpec("no_config", kind="flag"),
-    "--maps-only": OptionSpec("maps_only", kind="flag"),
-}
-
-
-def parse_check_args(argv: Sequence[str]) -> CheckArgs | None:
-    """The arguments after ``check``, or None when Typer should read them."""
-    line = parse_command_line(argv, CHECK_OPTIONS, min_positionals=1)
-    if line is None:
-        return None
-    return CheckArgs(line.positionals, **line.options)  # type: ignore[arg-type]
+    with user_errors():
+        if config is not None and no_config:
+            raise UsageError("--config and --no-config exclude each other")
+        configs = ConfigResolver(config, use_files=not no_config,
+                                 select=_split_ids(select or ()) or None,
+                                 ignore=_split_ids(ignore) if ignore else None)
+        report = check_paths(paths, configs=configs, progress=file_progress(),
+                             maps_only=maps_only)
+        failing = reaches_fail_on(report, fail_on, configs)
+    print_check_report(report, resolve_format(output_format, sys.stdout))
+    if has_load_failures(report):
+        exit_with(EXIT_ERROR)
+    exit_with(EXIT_FINDINGS if failing else EXIT_OK)
 
 
 def _split_ids(values: Sequence[str]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def run_check(args: CheckArgs) -> int:
-    """Check the maps, print the report, and return the exit status."""
-    from argmap.checking import check_paths, has_load_failures, reaches_fail_on
-    from argmap.cli.check_output import file_progress, print_check_report, resolve_format
-    from argmap.config import ConfigResolver
+def resolve_format(name: str, stream: TextIO, environ: Mapping[str, str] = os.environ) -> str:
+    """The reporter to use: ``auto`` picks github under Actions, the rich layout in a terminal
+    and plain lines otherwise; ``text`` is the rich layout in a terminal, lines otherwise."""
+    if name == "auto" and environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    if name in ("auto", "text"):
+        return RICH if stream.isatty() else "text"
+    return name
 
-    try:
-        if args.config is not None and args.no_config:
-            raise ArgmapError("--config and --no-config exclude each other")
-        configs = ConfigResolver(args.config, use_files=not args.no_config,
-                                 select=_split_ids(args.select) or None,
-                                 ignore=_split_ids(args.ignore) if args.ignore else None)
-        report = check_paths(list(args.paths), configs=configs, progress=file_progress(),
-                             maps_only=args.maps_only)
-        failing = reaches_fail_on(report, args.fail_on, configs)
-    except ArgmapError as exc:
-        sys.stderr.write(f"argmap: error: {exc}\n")
-        return EXIT_ERROR
-    print_check_report(report, resolve_format(args.output_format, sys.stdout))
-    if has_load_failures(report):
-        return EXIT_ERROR
-    return EXIT_FINDINGS if failing else EXIT_OK
+
+def print_check_report(report: CheckReport, reporter: str, console: Console | None = None
+                       ) -> None:
+    """Print ``report`` with the named reporter (or the rich layout, on ``console`` if given).
+
+    rich is imported only for the rich layout: piped output and CI formats do without it.
+    """
+    if reporter == RICH:
+        from argmap.reporters.terminal import print_report
+
+        print_report(report, console or plain_console())
+        return
+    from argmap.reporters import REPORTER_BY_NAME
+
+    sys.stdout.write(REPORTER_BY_NAME[reporter](report))
+
+
+def file_progress(stream: TextIO | None = None) -> _Progress:
+    """A wrapper that shows a progress bar over files on ``stream`` (standard error) when it is
+    a terminal."""
+    return _Progress(stream if stream is not None else sys.stderr)
+
+
+class _Progress:
+    """Call it with the list of files; it yields them, advancing a transient bar."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def __call__(self, files: list[str]) -> Iterator[str]:
+        if len(files) < PROGRESS_MIN_FILES or not self._stream.isatty():
+            yield from files
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        columns = (TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[current]}", markup=False))
+        with Progress(*columns, console=plain_console(self._stream), transient=True) as progress:
+            task = progress.add_task("check", total=len(files), current="")
+            for path in files:
+                progress.update(task, current=_tail(path))
+                yield path
+                progress.advance(task)
+
+
+def _tail(path: str, width: int = 40) -> str:
+    return path if len(path) <= width else "…" + path[-(width - 1):]

@@ -1,14 +1,14 @@
-"""`argmap render` as a plain function, and its option table for the quick start-up path."""
+"""`argmap render`: draw a map with Graphviz."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import Annotated
 
-from argmap.cli.quick import OptionSpec, parse_command_line
-from argmap.errors import EXIT_ERROR, EXIT_OK, ArgmapError
+import typer
+
+from argmap.cli.errors import user_errors
 
 
 class RenderFormat(StrEnum):
@@ -44,91 +44,55 @@ class LayoutEngine(StrEnum):
     NEATO = "neato"
 
 
-RENDER_FORMATS = tuple(fmt.value for fmt in RenderFormat)
-RANK_DIRECTIONS = tuple(direction.value for direction in RankDir)
-CLUSTER_KEYS = tuple(key.value for key in ClusterBy)
-LAYOUT_ENGINES = tuple(engine.value for engine in LayoutEngine)
+def render(
+    map_path: Annotated[str, typer.Argument(metavar="MAP", help="The map to draw.")],
+    output: Annotated[str, typer.Option(
+        "--output", "-o", help="The file to write (.svg, .png, .pdf, .dot); - for stdout.")],
+    output_format: Annotated[RenderFormat | None, typer.Option(
+        "--format", "-f", help="Output format; by default taken from the output's suffix.")] = None,
+    rankdir: Annotated[RankDir, typer.Option(help="Direction of support.")] = RankDir.LR,
+    legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the legend.")] = True,
+    findings: Annotated[bool, typer.Option("--findings/--no-findings",
+                                           help="Mark claims that `argmap check` flags.")] = True,
+    sources: Annotated[bool, typer.Option("--sources/--no-sources",
+                                          help="Draw cited sources as notes.")] = True,
+    focus: Annotated[str | None, typer.Option(help="Draw only around this claim.")] = None,
+    depth: Annotated[int, typer.Option(help="Steps around --focus to draw.")] = 2,
+    cluster: Annotated[ClusterBy | None, typer.Option(
+        help="Group claims by their first tag or by the file that writes them.")] = None,
+    engine: Annotated[LayoutEngine | None, typer.Option(
+        help="Graphviz layout engine; default dot, or sfdp above 3,000 claims or when dot "
+        "runs out of time.")
+    ] = None,
+    timeout: Annotated[float, typer.Option(
+        help="Seconds Graphviz may take, and the --status preferred|stable search.")] = 60.0,
+    wrap: Annotated[int, typer.Option(help="Wrap claim texts at this many characters.")] = 34,
+    status: Annotated[str | None, typer.Option(
+        metavar="grounded|preferred|stable",
+        help="Mark each claim in, out or undecided under this semantics.")] = None,
+    presume: Annotated[bool, typer.Option(
+        "--presume", help="With --status: presume every claim no argument supports.")] = False,
+    findings_list: Annotated[bool, typer.Option(
+        "--findings-list/--no-findings-list",
+        help="List the numbered findings under the title.")] = True,
+    highlight: Annotated[str | None, typer.Option(
+        metavar="ID", help="Draw this conclusion's strands and what it hangs on; fade the rest."
+    )] = None,
+) -> None:
+    """Draw a map as a diagram with Graphviz, its findings marked on the claims."""
+    from argmap.drawing import render_map_file
+    from argmap.render.graph import RenderOptions
 
-
-@dataclass(frozen=True)
-class RenderArgs:
-    """What one `argmap render` command line asks for (defaults as in the Typer command)."""
-
-    map_path: str
-    output: str
-    output_format: str | None = None
-    rankdir: str = "LR"
-    legend: bool = True
-    findings: bool = True
-    sources: bool = True
-    focus: str | None = None
-    depth: int = 2
-    cluster: str | None = None
-    engine: str | None = None
-    timeout: float = 60.0
-    wrap: int = 34
-    status: str | None = None
-    presume: bool = False
-    findings_list: bool = True
-    highlight: str | None = None
-
-
-# Every spelling Typer accepts for `render` (argmap/cli/app.py); tests compare the two.
-RENDER_OPTIONS: dict[str, OptionSpec] = {
-    "--output": OptionSpec("output"),
-    "-o": OptionSpec("output"),
-    "--format": OptionSpec("output_format", choices=RENDER_FORMATS),
-    "-f": OptionSpec("output_format", choices=RENDER_FORMATS),
-    "--rankdir": OptionSpec("rankdir", choices=RANK_DIRECTIONS),
-    "--legend": OptionSpec("legend", kind="flag"),
-    "--no-legend": OptionSpec("legend", kind="flag", flag_value=False),
-    "--findings": OptionSpec("findings", kind="flag"),
-    "--no-findings": OptionSpec("findings", kind="flag", flag_value=False),
-    "--sources": OptionSpec("sources", kind="flag"),
-    "--no-sources": OptionSpec("sources", kind="flag", flag_value=False),
-    "--focus": OptionSpec("focus"),
-    "--depth": OptionSpec("depth", kind="int"),
-    "--cluster": OptionSpec("cluster", choices=CLUSTER_KEYS),
-    "--engine": OptionSpec("engine", choices=LAYOUT_ENGINES),
-    "--timeout": OptionSpec("timeout", kind="float"),
-    "--wrap": OptionSpec("wrap", kind="int"),
-    "--status": OptionSpec("status"),
-    "--presume": OptionSpec("presume", kind="flag"),
-    "--findings-list": OptionSpec("findings_list", kind="flag"),
-    "--no-findings-list": OptionSpec("findings_list", kind="flag", flag_value=False),
-    "--highlight": OptionSpec("highlight"),
-}
-
-
-def parse_render_args(argv: Sequence[str]) -> RenderArgs | None:
-    """The arguments after ``render``, or None when Typer should read them."""
-    line = parse_command_line(argv, RENDER_OPTIONS, min_positionals=1, max_positionals=1)
-    if line is None or "output" not in line.options:
-        return None  # without --output Typer reports the missing option
-    return RenderArgs(line.positionals[0], **line.options)  # type: ignore[arg-type]
+    with user_errors():
+        options = RenderOptions(
+            rankdir=rankdir.value, legend=legend, show_findings=findings, show_sources=sources,
+            focus=focus, depth=depth, cluster=cluster.value if cluster else None, wrap=wrap,
+            engine=engine.value if engine else "dot", findings_list=findings_list,
+        )
+        render_map_file(map_path, output, fmt=output_format.value if output_format else None,
+                        options=options, timeout=timeout, fallback=engine is None, warn=_warn,
+                        status=status, presume=presume, highlight=highlight)
 
 
 def _warn(message: str) -> None:
     sys.stderr.write(message + "\n")
-
-
-def run_render(args: RenderArgs) -> int:
-    """Draw the map as asked and return the exit status."""
-    from argmap.drawing import render_map_file
-    from argmap.render.graph import RenderOptions
-
-    try:
-        options = RenderOptions(
-            rankdir=args.rankdir, legend=args.legend, show_findings=args.findings,
-            show_sources=args.sources, focus=args.focus, depth=args.depth,
-            cluster=args.cluster, wrap=args.wrap, engine=args.engine or "dot",
-            findings_list=args.findings_list,
-        )
-        render_map_file(args.map_path, args.output, fmt=args.output_format, options=options,
-                        timeout=args.timeout, fallback=args.engine is None,
-                        warn=_warn,
-                        status=args.status, presume=args.presume, highlight=args.highlight)
-    except ArgmapError as exc:
-        sys.stderr.write(f"argmap: error: {exc}\n")
-        return EXIT_ERROR
-    return EXIT_OK

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hostile_support import REPO, cli
 
-from argmap.cli import app as argmap_cli
+from argmap.cli import main as argmap_cli
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import write_maps  # noqa: E402

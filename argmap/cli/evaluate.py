@@ -1,18 +1,69 @@
-"""What `argmap evaluate` prints: a table of labels, the --why chain, or JSON."""
+"""`argmap evaluate`: label claims and arguments in, out or undecided; a table, lines or JSON."""
 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
 
-from argmap.evaluate import Evaluation, Label
-from argmap.model import ArgumentMap
-from argmap.semantics.explain import Step
+import typer
+
+from argmap.cli.console import DataFormat, plain_console
+from argmap.cli.errors import user_errors
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-_STYLE = {Label.IN: "green", Label.OUT: "red", Label.UNDECIDED: "yellow"}
+    from argmap.evaluate import Evaluation, Label
+    from argmap.model import ArgumentMap
+    from argmap.semantics.explain import Step
+
+# Label colours in a terminal, by label value ("in", "out", "undecided").
+_STYLE = {"in": "green", "out": "red", "undecided": "yellow"}
+
+
+class Semantics(StrEnum):
+    """Acceptance semantics of `evaluate`."""
+
+    GROUNDED = "grounded"
+    PREFERRED = "preferred"
+    STABLE = "stable"
+
+
+def evaluate(
+    map_path: Annotated[str, typer.Argument(metavar="MAP", help="The map to evaluate.")],
+    semantics: Annotated[Semantics, typer.Option(help="Acceptance semantics.")
+                         ] = Semantics.GROUNDED,
+    presume: Annotated[bool, typer.Option(
+        help="Let claims that nothing supports stand unless attacked.")] = False,
+    why: Annotated[str | None, typer.Option(
+        metavar="ID", help="Explain this claim's or argument's label.")] = None,
+    output_format: Annotated[DataFormat, typer.Option("--format", "-f")] = DataFormat.TEXT,
+    # argmap.evaluate's defaults, written out: the library is imported only when run
+    timeout: Annotated[float, typer.Option(
+        help="Seconds the preferred or stable search may take.")] = 10.0,
+    max_extensions: Annotated[int, typer.Option(
+        metavar="N", help="List at most N preferred or stable extensions.")] = 100,
+) -> None:
+    """Label every claim and argument in, out or undecided (docs/semantics.md)."""
+    from argmap.evaluate import evaluate as evaluate_map
+    from argmap.load.loader import load_map
+
+    with user_errors():
+        amap = load_map(map_path)
+        result = evaluate_map(amap, semantics.value, presume, timeout=timeout,
+                              max_extensions=max_extensions)
+        steps = result.why(why) if why is not None else None
+    if output_format is DataFormat.JSON:
+        sys.stdout.write(evaluation_json(result, steps))
+    elif sys.stdout.isatty():
+        if steps is None:
+            print_evaluation(amap, result, plain_console())
+        else:
+            print_why(steps, plain_console())
+    else:
+        sys.stdout.write(evaluation_text(amap, result) if steps is None else why_text(steps))
 
 
 def evaluation_json(ev: Evaluation, why: list[Step] | None = None) -> str:
@@ -49,6 +100,8 @@ def _rows(amap: ArgumentMap, ev: Evaluation) -> list[tuple[str, str, Label, str]
 
 
 def _summary(ev: Evaluation) -> str:
+    from argmap.evaluate import Label
+
     counts = {label: 0 for label in Label}
     for label in ev.labels.values():
         counts[label] += 1
@@ -101,6 +154,6 @@ def print_why(steps: list[Step], console: Console) -> None:
     for step in steps:
         line = Text(step.node)
         line.append(" is ")
-        line.append(step.label, style=_STYLE[Label(step.label)])
+        line.append(step.label, style=_STYLE[step.label])
         line.append(": " + step.reason)
         console.print(line)
