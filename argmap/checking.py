@@ -105,6 +105,7 @@ def check_paths(
     files = [path for path, _ in discovery.files]
     checked: list[str] = []
     skipped = discovery.skipped
+    used: dict[str | None, int] = {}  # configuration file (None: none) -> maps it governed
     claims = 0
     # Loading and checking pause the cyclic collector themselves, but between the two, and
     # while the findings are gathered and sorted, each burst of allocations would make it walk
@@ -115,18 +116,18 @@ def check_paths(
             map_settings.enabled()  # a configuration's rule ids are checked before loading
             try:
                 amap = load_map(path)
-            except NotAMapError as exc:
-                if path in sifted:
+            except MapLoadError as exc:
+                if isinstance(exc, NotAMapError) and path in sifted:
                     skipped += 1
                     continue
-                checked.append(path)
                 findings.append(_load_failure(exc, path))
-                continue
-            except MapLoadError as exc:
-                checked.append(path)
-                findings.append(_load_failure(exc, path))
-                continue
+                amap = None
             checked.append(path)
+            if configs is not None:
+                governing = configs.config_for(path).path
+                used[governing] = used.get(governing, 0) + 1
+            if amap is None:
+                continue
             claims += len(amap.claims)
             # Each finding once: a map may repeat one, and a map that extends another repeats
             # the base's. Hashing a finding is a Python call; after the last file, none is kept.
@@ -140,7 +141,8 @@ def check_paths(
             raise ArgmapError("no map files found (looked for *.yaml and *.yml files with an "
                               f"'argmap' key){_skipped_note(skipped)}")
         findings.sort(key=FINDING_ORDER)
-    return CheckReport(tuple(findings), tuple(checked), claims, skipped)
+    return CheckReport(tuple(findings), tuple(checked), claims, skipped,
+                       tuple(used.items()))
 
 
 def _skipped_note(skipped: int) -> str:

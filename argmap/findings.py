@@ -78,6 +78,8 @@ class CheckReport:
     files: tuple[str, ...]
     claims_checked: int
     skipped: int = 0  # YAML files a directory scan passed over as not maps
+    # Each configuration file used (None: maps governed by none), with how many maps it governed.
+    configs: tuple[tuple[str | None, int], ...] = ()
 
     def counts(self) -> dict[str, int]:
         """Findings per severity, every severity present."""

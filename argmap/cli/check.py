@@ -55,6 +55,9 @@ def check(
     maps_only: Annotated[bool, typer.Option(
         "--maps-only", help="Pass over named files that are not maps (for pre-commit).")
     ] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Name the configuration file each map was checked with.")
+    ] = False,
 ) -> None:
     """Check maps for reasoning gaps; exit 1 when a finding reaches --fail-on."""
     from argmap.checking import check_paths, has_load_failures, reaches_fail_on
@@ -69,10 +72,27 @@ def check(
         report = check_paths(paths, configs=configs, progress=file_progress(),
                              maps_only=maps_only)
         failing = reaches_fail_on(report, fail_on, configs)
-    print_check_report(report, resolve_format(output_format, sys.stdout))
+    reporter = resolve_format(output_format, sys.stdout)
+    if verbose:
+        sys.stderr.write(configs_used(report))
+    if reporter != RICH and report.skipped:  # the rich layout says it in its summary
+        from argmap.reporters.text import skipped_note
+
+        sys.stderr.write(f"argmap: {skipped_note(report)}\n")
+    print_check_report(report, reporter)
     if has_load_failures(report):
         exit_with(EXIT_ERROR)
     exit_with(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def configs_used(report: CheckReport) -> str:
+    """``argmap: configuration PATH (N maps)`` for each file used, for ``--verbose``."""
+    lines = []
+    for path, maps in report.configs:
+        count = f"{maps} map" if maps == 1 else f"{maps} maps"
+        used = f"configuration {path}" if path is not None else "no configuration file"
+        lines.append(f"argmap: {used} ({count})\n")
+    return "".join(lines)
 
 
 def _split_ids(values: Sequence[str]) -> list[str]:

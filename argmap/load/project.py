@@ -6,11 +6,15 @@ import os
 from pathlib import Path
 
 
+def is_repository_root(folder: Path) -> bool:
+    """Whether ``folder`` holds `.git`: a folder, or the file of a worktree or submodule."""
+    return os.path.lexists(folder / ".git")
+
+
 def repository_root(directory: Path) -> Path | None:
-    """The nearest of ``directory`` and its parents holding `.git` (a folder, or the file of a
-    worktree or submodule), or None outside any repository."""
+    """The nearest of ``directory`` and its parents that is a repository's root, or None."""
     for folder in (directory, *directory.parents):
-        if os.path.lexists(folder / ".git"):
+        if is_repository_root(folder):
             return folder
     return None
 

@@ -18,6 +18,7 @@ def report_json(report: CheckReport) -> str:
         "summary": {**report.counts(), "files": len(report.files),
                     "claims": report.claims_checked, "skipped": report.skipped},
         "files": list(report.files),
+        "configs": [{"path": path, "maps": maps} for path, maps in report.configs],
         "findings": [finding.to_dict() for finding in report.findings],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
+import socket
+import time
 from pathlib import Path
 
 import pytest
 from hostile_support import cli, invalid_map
+from rich.console import Console
+
+from argmap.checking import check_paths
+from argmap.cli.check import RICH, print_check_report
 
 SECRET = "TOKEN=hunter2-do-not-print\n"
 
@@ -194,3 +201,155 @@ def test_a_chain_of_16_extends_loads(project: Path) -> None:
     outcome = cli("check", str(project / "m0.yaml"), "--select", "unsupported-claim")
     assert outcome.code == 1
     assert outcome.out.count("unsupported-claim") == 16
+
+
+# Discovery: the parser decides what a map is, so no spelling of a map escapes a scan.
+THESIS = "claims:\n  t:\n    kind: thesis\n    text: T.\n"
+SPELLINGS = {
+    "bom.yaml": "\ufeffargmap: 1\n" + THESIS,
+    "quoted.yaml": "'argmap': 1\n" + THESIS,
+    "double.yaml": '"argmap": 1\n' + THESIS,
+    "escaped.yaml": '"\\x61rgmap": 1\n' + THESIS,
+    "flow.yaml": '{argmap: 1, claims: {t: {kind: thesis, text: T.}}}\n',
+    "late.yaml": THESIS + "    note: '" + "x" * 70_000 + "'\nargmap: 1\n",  # past 64 KB
+    "upper.YAML": "argmap: 1\n" + THESIS,
+    "mixed.Yml": "argmap: 1\n" + THESIS,
+}
+
+
+def test_every_spelling_of_a_map_is_checked(tmp_path: Path) -> None:
+    for name, text in SPELLINGS.items():
+        write(tmp_path / "maps" / name, text)
+    outcome = cli("check", str(tmp_path / "maps"), "--select", "unsupported-claim")
+    assert (outcome.code, outcome.err) == (1, "")
+    line = {name: 3 for name in SPELLINGS} | {"flow.yaml": 1, "late.yaml": 2}
+    col = {name: 3 for name in SPELLINGS} | {"flow.yaml": 22}
+    assert outcome.out == "".join(
+        f"{tmp_path / 'maps' / name}:{line[name]}:{col[name]}: unsupported-claim error thesis "
+        "'t' has no support, citation or waiver\n" for name in sorted(SPELLINGS))
+
+
+def test_yaml_that_is_not_a_map_is_counted_not_checked(tmp_path: Path) -> None:
+    """Other YAML is passed over, whatever it says about argmap, and the scan says how much."""
+    write(tmp_path / "maps" / "map.yaml", "argmap: 1\n" + THESIS)
+    write(tmp_path / "maps" / "ci.yml", "jobs:\n  lint: {run: argmap check maps}\n")
+    write(tmp_path / "maps" / "list.yaml", "- argmap\n")
+    write(tmp_path / "maps" / "empty.yaml", "")
+    write(tmp_path / "maps" / "template.yaml", "{{ argmap }}: [\n")  # broken before any key
+    write(tmp_path / "maps" / "compose.yaml", "x-base: &base {image: argmap}\n")
+    write(tmp_path / "maps" / "notes.txt", "argmap: 1\n")  # not YAML by its name
+    outcome = cli("check", str(tmp_path / "maps"), "--select", "unsupported-claim")
+    assert (outcome.code, outcome.err) == (1, "argmap: 5 YAML files skipped as not maps\n")
+    assert outcome.out.startswith(f"{tmp_path / 'maps' / 'map.yaml'}:3:3: unsupported-claim")
+    report = json.loads(cli("check", str(tmp_path / "maps"), "-f", "json").out)
+    assert (report["summary"]["skipped"], report["files"]) == (5, [
+        str(tmp_path / "maps" / "map.yaml")])
+
+
+def test_a_broken_map_is_reported_not_skipped(tmp_path: Path) -> None:
+    """Once the 'argmap' key is read the file is a map: a later YAML error is its finding."""
+    path = write(tmp_path / "maps" / "map.yaml", "argmap: 1\nclaims: [\n")
+    outcome = cli("check", str(tmp_path / "maps"))
+    assert (outcome.code, outcome.out, outcome.err) == (2, invalid_map(
+        path, 3, 1, "YAML syntax error: did not find expected node content (while parsing a "
+        "flow node)"), "")
+
+
+def test_a_map_extending_a_file_that_is_not_a_map_is_reported(tmp_path: Path) -> None:
+    """The base is not a map, but the map is: the scan must not pass over it."""
+    write(tmp_path / "maps" / "notes.yaml", "a: 1\n")
+    write(tmp_path / "maps" / "map.yaml", review("notes.yaml"))
+    outcome = cli("check", str(tmp_path / "maps"))
+    assert (outcome.code, outcome.out, outcome.err) == (2, invalid_map(
+        tmp_path / "maps" / "notes.yaml", 1, 1, "the map is missing required key 'argmap'"),
+        "argmap: 1 YAML file skipped as not a map\n")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_special_files_are_skipped_without_being_opened(tmp_path: Path) -> None:
+    """A FIFO would wait for a writer forever, /dev/zero would never end, a socket cannot be
+    read: a scan passes over them all, and counts them."""
+    folder = tmp_path / "maps"
+    write(folder / "map.yaml", "argmap: 1\n" + THESIS)
+    os.mkfifo(folder / "fifo.yaml")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(folder / "socket.yml"))
+        started = time.perf_counter()
+        outcome = cli("check", str(folder), "--select", "unsupported-claim")
+    finally:
+        sock.close()
+    assert time.perf_counter() - started < 10
+    assert (outcome.code, outcome.err) == (1, "argmap: 3 YAML files skipped as not maps\n")
+    assert outcome.out.count("unsupported-claim") == 1
+
+
+def test_the_terminal_summary_counts_skipped_files(tmp_path: Path) -> None:
+    write(tmp_path / "maps" / "map.yaml", "argmap: 1\n" + THESIS)
+    write(tmp_path / "maps" / "ci.yml", "on: push\n")
+    report = check_paths([str(tmp_path / "maps")])
+    console = Console(record=True, width=120, force_terminal=True)
+    print_check_report(report, RICH, console)
+    assert console.export_text().splitlines()[-1] == (
+        "1 error, 0 warnings, 0 info in 1 file (1 claims checked; 1 YAML file skipped as not "
+        "a map)")
+
+
+def test_maps_only_passes_over_named_files_that_are_not_maps(tmp_path: Path) -> None:
+    ci = write(tmp_path / "ci.yaml", "argmap-version: 2\n")
+    outcome = cli("check", "--maps-only", str(ci))
+    assert (outcome.code, outcome.out, outcome.err) == (
+        0, "", "argmap: 1 YAML file skipped as not a map\n")
+
+
+def test_only_yaml_that_is_not_a_map_is_no_map_found(tmp_path: Path) -> None:
+    write(tmp_path / "ci.yml", "on: push\n")
+    outcome = cli("check", str(tmp_path))
+    assert (outcome.code, outcome.out, outcome.err) == (2, "", (
+        "argmap: error: no map files found (looked for *.yaml and *.yml files with an 'argmap' "
+        "key); 1 YAML file was not a map\n"))
+
+
+# Configuration: the search stops at the repository's root, and -v says what was used.
+def test_configuration_above_the_repository_is_not_used(tmp_path: Path) -> None:
+    write(tmp_path / ".argmap.yaml", "fail-on: never\n")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    path = write(tmp_path / "repo" / "maps" / "map.yaml", "argmap: 1\n" + THESIS)
+    outcome = cli("check", "-v", str(path), "--select", "unsupported-claim")
+    assert (outcome.code, outcome.err) == (1, "argmap: no configuration file (1 map)\n")
+
+
+def test_configuration_at_the_repository_root_is_used(tmp_path: Path) -> None:
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    config = write(tmp_path / "repo" / "pyproject.toml", "[tool.argmap]\nfail-on = 'never'\n")
+    path = write(tmp_path / "repo" / "maps" / "map.yaml", "argmap: 1\n" + THESIS)
+    outcome = cli("check", "--verbose", str(path))
+    assert (outcome.code, outcome.err) == (0, f"argmap: configuration {config} (1 map)\n")
+    report = json.loads(cli("check", str(path), "-f", "json").out)
+    assert report["configs"] == [{"path": str(config), "maps": 1}]
+
+
+def test_verbose_names_each_configuration_and_its_maps(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    lenient = write(tmp_path / "lenient" / ".argmap.yaml", "fail-on: never\n")
+    for name in ("lenient/a.yaml", "lenient/b.yaml", "plain/c.yaml"):
+        write(tmp_path / name, "argmap: 1\n" + THESIS)
+    outcome = cli("check", "-v", "-f", "json", str(tmp_path))
+    assert outcome.err == (f"argmap: configuration {lenient} (2 maps)\n"
+                           "argmap: no configuration file (1 map)\n"
+                           "argmap: 1 YAML file skipped as not a map\n")  # .argmap.yaml
+    assert json.loads(outcome.out)["configs"] == [{"path": str(lenient), "maps": 2},
+                                                  {"path": None, "maps": 1}]
+
+
+def test_a_configuration_that_is_not_one_is_not_quoted(tmp_path: Path) -> None:
+    """A pull request can make `.argmap.yaml` a link to a runner's credentials."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / "credentials", "https://user:hunter2@example.com\n")
+    (tmp_path / ".argmap.yaml").symlink_to(tmp_path / "credentials")
+    path = write(tmp_path / "map.yaml", "argmap: 1\n" + THESIS)
+    outcome = cli("check", str(path))
+    assert (outcome.code, outcome.out, outcome.err) == (2, "", (
+        f"argmap: error: {tmp_path / '.argmap.yaml'}:1:1: the configuration must be a mapping, "
+        "not a scalar\n"))
