@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 from argmap.config import ConfigResolver
 from argmap.engine import RuleSettings, check_map
-from argmap.errors import UsageError
 from argmap.evaluate import check_timeout, evaluate, verdict
 from argmap.findings import Finding
 from argmap.load.loader import load_map
-from argmap.output import write_output
+from argmap.output import refuse_inputs, write_output
 from argmap.render.graph import RenderOptions, build_graph
 from argmap.render.graphviz import output_format, render_graph
 from argmap.render.highlight import Emphasis, emphasis_for
@@ -31,10 +29,8 @@ def render_map_file(
     check_timeout(timeout)
     fmt = output_format(output, fmt)
     amap = load_map(map_path)
-    inputs = tuple(doc.path for doc in amap.documents) or (map_path,)
-    for path in inputs:  # refuse before any work, not after a long layout
-        if output != "-" and Path(path).resolve() == Path(output).resolve():
-            raise UsageError(f"output {output!r} is an input map; refusing to overwrite it")
+    inputs = (map_path, *(doc.path for doc in amap.documents))
+    refuse_inputs(output, inputs)  # before any work, not after a long layout
     findings: tuple[Finding, ...] = ()
     if options.show_findings:  # the same findings `argmap check MAP` reports, config and all
         findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
@@ -54,9 +50,10 @@ def render_map_file(
     write_output(output, data, inputs=inputs)
 
 
-def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout: float = 60.0,
-                 warn: Callable[[str], None] = lambda message: None) -> str:
-    """Load and check the map, label its claims (grounded), and return its review page.
+def write_report(map_path: str, output: str, *, settings: RuleSettings | None = None,
+                 timeout: float = 60.0, warn: Callable[[str], None] = lambda message: None,
+                 ) -> None:
+    """Load and check the map, label its claims (grounded), and write its review page.
 
     When Graphviz is missing or fails, the page still comes, with a note in place of the
     diagram (and ``warn`` is told).
@@ -66,7 +63,9 @@ def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout
 
     check_timeout(timeout)
     amap = load_map(map_path)
-    findings = check_map(amap, settings).findings
     files = [doc.path for doc in amap.documents] or [map_path]
-    return review_page(amap, findings, evaluate(amap).labels, files=files, timeout=timeout,
+    refuse_inputs(output, [map_path, *files])
+    findings = check_map(amap, settings).findings
+    page = review_page(amap, findings, evaluate(amap).labels, files=files, timeout=timeout,
                        warn=warn)
+    write_output(output, page, inputs=[map_path, *files])

@@ -31,7 +31,8 @@ def import_map(
         result = _registered(IMPORTERS, source_format, "--from")(Path(file))
         for warning in result.warnings:
             typer.echo(format_line(warning), err=True)
-        write_output(output, dump_map(result.amap), inputs=(file,))
+        read = (file, *(doc.path for doc in result.amap.documents))
+        write_output(output, dump_map(result.amap), inputs=read)
 
 
 def export_map(
@@ -47,7 +48,9 @@ def export_map(
 
     with user_errors():
         exporter = _registered(EXPORTERS, target_format, "--to")
-        write_output(output, exporter(load_map(map_path)), inputs=(map_path,))
+        amap = load_map(map_path)
+        read = (map_path, *(doc.path for doc in amap.documents))  # and every map it extends
+        write_output(output, exporter(amap), inputs=read)
 
 
 def _registered(registry: Mapping[str, T], name: str, option: str) -> T:
