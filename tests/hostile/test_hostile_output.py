@@ -281,3 +281,75 @@ def test_a_full_standard_output(small_map: Path) -> None:
             stdout=full, stderr=subprocess.PIPE, text=True, cwd=REPO, timeout=60)
     assert (done.returncode, done.stderr) == (
         2, "argmap: error: cannot write to standard output: No space left on device\n")
+
+
+# SIGTERM and SIGHUP clean up as Ctrl-C does: dot stopped, nothing written, 128 + the signal.
+@pytest.fixture
+def slow_dot(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """A `dot` on PATH that says its pid, then lays nothing out for ten minutes."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    script = folder / "dot"
+    pidfile = tmp_path / "dot.pid"
+    script.write_text(f"#!/bin/sh\necho $$ > {pidfile}.tmp\nmv {pidfile}.tmp {pidfile}\n"
+                      "exec sleep 600\n", encoding="utf-8")
+    script.chmod(0o755)
+    return {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}, pidfile
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGTERM/SIGHUP on this system")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, getattr(signal, "SIGHUP", 1)])
+def test_a_signal_during_layout_stops_dot(small_map: Path, tmp_path: Path, signum: int,
+                                          slow_dot: tuple[dict[str, str], Path]) -> None:
+    environ, pidfile = slow_dot
+    target = tmp_path / "out" / "map.svg"
+    target.parent.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", "render", str(small_map), "-o",
+                             str(target)], cwd=REPO, env=environ, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not pidfile.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.01)
+    assert pidfile.exists(), proc.communicate()
+    dot_pid = int(pidfile.read_text())
+    proc.send_signal(signum)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out, err) == (128 + signum, "", "")
+    assert _gone(dot_pid)
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_signal_while_writing_leaves_no_file(
+    small_map: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """SIGTERM after the bytes are written, before the rename: neither file remains."""
+    target = tmp_path / "map.dot"
+
+    def terminated_fsync(fd: int) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(1)  # the handler raises here, in the main thread
+
+    def not_argmaps(signum: int, frame: object) -> None:
+        raise RuntimeError("argmap installed no handler")  # rather than ending pytest
+
+    handlers = {sig: signal.signal(sig, not_argmaps) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    monkeypatch.setattr(os, "fsync", terminated_fsync)
+    monkeypatch.setattr(sys, "argv", ["argmap", "render", str(small_map), "-o", str(target)])
+    try:
+        with pytest.raises(SystemExit) as exit_info:
+            argmap_cli.main()
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    assert exit_info.value.code == 128 + signal.SIGTERM
+    assert capsys.readouterr().err == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.yaml"]
