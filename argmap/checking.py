@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING
 
 from argmap.engine import RuleSettings, check_map
 from argmap.errors import ArgmapError, MapLoadError, NotAMapError, Position
-from argmap.findings import DEFAULT_FAIL_ON, FINDING_ORDER, CheckReport, FailOn, Finding, Severity
+from argmap.findings import (
+    DEFAULT_FAIL_ON,
+    CheckReport,
+    FailOn,
+    Finding,
+    FindingOrder,
+    ReportedConclusion,
+    Severity,
+    order_findings,
+    reported_conclusions,
+)
 from argmap.load.gc_pause import cyclic_gc_paused
 from argmap.load.loader import MAX_MAP_BYTES, load_map
 
@@ -89,12 +99,14 @@ def check_paths(
     configs: ConfigResolver | None = None,
     progress: Callable[[list[str]], Iterable[str]] | None = None,
     maps_only: bool = False,
+    order: FindingOrder = FindingOrder.IMPACT,
 ) -> CheckReport:
     """Check every map under ``paths``; load failures become ``invalid-map`` findings.
 
     With ``configs``, each map is checked with the settings of its configuration (and
     ``settings`` is ignored); ``progress`` wraps the list of files to show how far it got.
     With ``maps_only``, files that are not maps are passed over, and finding none is no error.
+    The findings come in ``order`` (argmap.findings.order_findings), the same for every format.
     """
     settings = settings or RuleSettings()
     settings.enabled()  # unknown rule ids are usage errors before any file is read
@@ -106,6 +118,7 @@ def check_paths(
     checked: list[str] = []
     skipped = discovery.skipped
     used: dict[str | None, int] = {}  # configuration file (None: none) -> maps it governed
+    conclusions: list[ReportedConclusion] = []
     claims = 0
     # Loading and checking pause the cyclic collector themselves, but between the two, and
     # while the findings are gathered and sorted, each burst of allocations would make it walk
@@ -131,7 +144,9 @@ def check_paths(
             claims += len(amap.claims)
             # Each finding once: a map may repeat one, and a map that extends another repeats
             # the base's. Hashing a finding is a Python call; after the last file, none is kept.
-            fresh = dict.fromkeys(check_map(amap, map_settings).findings)
+            result = check_map(amap, map_settings)
+            conclusions.extend(reported_conclusions(path, amap, result.conclusions))
+            fresh = dict.fromkeys(result.findings)
             found = [f for f in fresh if f not in seen] if seen else list(fresh)
             findings.extend(found)
             if number < len(files):
@@ -140,8 +155,8 @@ def check_paths(
         if not checked and not maps_only:
             raise ArgmapError("no map files found (looked for *.yaml and *.yml files with an "
                               f"'argmap' key){_skipped_note(skipped)}")
-        findings.sort(key=FINDING_ORDER)
-    return CheckReport(tuple(findings), tuple(checked), claims, skipped,
+        ordered = order_findings(findings, order)
+    return CheckReport(tuple(ordered), tuple(checked), claims, tuple(conclusions), skipped,
                        tuple(used.items()))
 
 

@@ -7,8 +7,9 @@ from collections.abc import Callable, Mapping
 from argmap.config import ConfigResolver
 from argmap.engine import RuleSettings, check_map
 from argmap.evaluate import check_timeout, evaluate, verdict
-from argmap.findings import Finding
+from argmap.findings import Finding, FindingOrder, order_findings, reported_conclusions
 from argmap.load.loader import load_map
+from argmap.model import ArgumentMap
 from argmap.output import refuse_inputs, write_output
 from argmap.render.graph import RenderOptions, build_graph
 from argmap.render.graphviz import output_format, render_graph
@@ -19,12 +20,13 @@ def render_map_file(
     map_path: str, output: str, *, fmt: str | None, options: RenderOptions,
     timeout: float, fallback: bool, warn: Callable[[str], None],
     status: str | None = None, presume: bool = False, highlight: str | None = None,
+    order: FindingOrder = FindingOrder.IMPACT,
 ) -> None:
     """Load, check and draw the map at ``map_path``, and write the diagram to ``output``.
 
-    With ``status`` (a semantics: grounded, preferred, stable) each claim shows its label;
-    with ``highlight`` (a thesis or recommendation) its strands stand out, under ``status``'s
-    semantics or grounded.
+    The findings are numbered in ``order``, as `argmap check` lists them. With ``status`` (a
+    semantics: grounded, preferred, stable) each claim shows its label; with ``highlight`` (a
+    thesis or recommendation) its strands stand out, under ``status``'s semantics or grounded.
     """
     check_timeout(timeout)
     fmt = output_format(output, fmt)
@@ -33,7 +35,8 @@ def render_map_file(
     refuse_inputs(output, inputs)  # before any work, not after a long layout
     findings: tuple[Finding, ...] = ()
     if options.show_findings:  # the same findings `argmap check MAP` reports, config and all
-        findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
+        found = check_map(amap, ConfigResolver().settings_for(map_path)).findings
+        findings = tuple(order_findings(found, order))
     labels: Mapping[str, str] = {}
     emphasis: Emphasis | None = None
     if status is not None or highlight is not None:
@@ -50,22 +53,38 @@ def render_map_file(
     write_output(output, data, inputs=inputs)
 
 
-def write_report(map_path: str, output: str, *, settings: RuleSettings | None = None,
-                 timeout: float = 60.0, warn: Callable[[str], None] = lambda message: None,
-                 ) -> None:
-    """Load and check the map, label its claims (grounded), and write its review page.
+def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout: float = 60.0,
+                 warn: Callable[[str], None] = lambda message: None,
+                 order: FindingOrder = FindingOrder.IMPACT) -> str:
+    """Load and check the map, label its claims (grounded), and return its review page, which
+    opens with the verdict and lists the findings in ``order``.
 
     When Graphviz is missing or fails, the page still comes, with a note in place of the
     diagram (and ``warn`` is told).
     """
+    check_timeout(timeout)
+    return _review_page(map_path, load_map(map_path), settings, timeout, warn, order)
+
+
+def write_report(map_path: str, output: str, *, settings: RuleSettings | None = None,
+                 timeout: float = 60.0, warn: Callable[[str], None] = lambda message: None,
+                 order: FindingOrder = FindingOrder.IMPACT) -> None:
+    """`build_report`, written to ``output``: refused at once when it is one of the maps read."""
+    check_timeout(timeout)
+    amap = load_map(map_path)
+    inputs = [map_path, *(doc.path for doc in amap.documents)]
+    refuse_inputs(output, inputs)
+    write_output(output, _review_page(map_path, amap, settings, timeout, warn, order),
+                 inputs=inputs)
+
+
+def _review_page(map_path: str, amap: ArgumentMap, settings: RuleSettings | None,
+                 timeout: float, warn: Callable[[str], None], order: FindingOrder) -> str:
     # The page's modules (html, xml.etree) would add about 30 ms to every `argmap render`.
     from argmap.report.html import review_page
 
-    check_timeout(timeout)
-    amap = load_map(map_path)
+    result = check_map(amap, settings)
     files = [doc.path for doc in amap.documents] or [map_path]
-    refuse_inputs(output, [map_path, *files])
-    findings = check_map(amap, settings).findings
-    page = review_page(amap, findings, evaluate(amap).labels, files=files, timeout=timeout,
-                       warn=warn)
-    write_output(output, page, inputs=[map_path, *files])
+    return review_page(amap, order_findings(result.findings, order), evaluate(amap).labels,
+                       files=files, timeout=timeout, warn=warn,
+                       conclusions=reported_conclusions(map_path, amap, result.conclusions))

@@ -1,4 +1,4 @@
-"""Run the enabled rules over a map, stamp id and severity, apply waivers, sort."""
+"""Run the enabled rules over a map, stamp id, severity and impact, apply waivers, sort."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap import rules as rule_registry
+from argmap.evaluate import grounded_verdict
 from argmap.findings import FINDING_ORDER, Finding, Severity
 from argmap.load.gc_pause import cyclic_gc_paused
 from argmap.model import ArgumentMap, Waiver
 from argmap.rules import unused_waiver
 from argmap.rules.base import Problem, RuleModule
+from argmap.semantics.verdict import Conclusion, Verdict
 
 
 @dataclass(frozen=True)
@@ -37,14 +39,18 @@ class RuleSettings:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """Findings for one map, with the waivers that suppressed something."""
+    """Findings for one map, with the waivers that suppressed something and the map's
+    conclusions (the grounded verdict on each thesis and recommendation)."""
 
     findings: tuple[Finding, ...]
     used_waivers: frozenset[Waiver]
+    conclusions: tuple[Conclusion, ...] = ()
 
 
 def check_map(amap: ArgumentMap, settings: RuleSettings | None = None) -> CheckResult:
-    """Run every enabled rule on ``amap`` and return its sorted findings.
+    """Run every enabled rule on ``amap`` and return its findings in file order.
+
+    Each finding carries the impact of its subject under the map's grounded verdict.
 
     When ``unused-waiver`` is enabled, rules that some waiver names also run in the background
     (their problems only mark waivers as used), then every waiver left unused is reported.
@@ -56,6 +62,7 @@ def check_map(amap: ArgumentMap, settings: RuleSettings | None = None) -> CheckR
     waived = {w.rule for ws in waivers.values() for w in ws} if judge_waivers else set()
     used: set[Waiver] = set()
     findings: list[Finding] = []
+    verdict = grounded_verdict(amap)  # cached: the verdict rules read the same one
     with cyclic_gc_paused():  # rules allocate findings and sets by the hundred thousand
         for rule_id, rule in rule_registry.RULES.items():
             if rule is unused_waiver or (rule_id not in shown and rule_id not in waived):
@@ -65,7 +72,7 @@ def check_map(amap: ArgumentMap, settings: RuleSettings | None = None) -> CheckR
                 if waiver is not None:
                     used.add(waiver)
                 elif rule_id in shown:
-                    findings.append(_finding(rule, problem, settings))
+                    findings.append(_finding(rule, problem, settings, verdict))
         if judge_waivers:
             # Run last, as it judges the waivers every other rule used.
             options = _options(unused_waiver, settings)
@@ -74,9 +81,9 @@ def check_map(amap: ArgumentMap, settings: RuleSettings | None = None) -> CheckR
                 if waiver is not None:
                     used.add(waiver)
                 else:
-                    findings.append(_finding(unused_waiver, problem, settings))
+                    findings.append(_finding(unused_waiver, problem, settings, verdict))
     findings.sort(key=FINDING_ORDER)
-    return CheckResult(findings=tuple(findings), used_waivers=frozenset(used))
+    return CheckResult(tuple(findings), frozenset(used), verdict.conclusions)
 
 
 def _waivers_by_subject(amap: ArgumentMap) -> dict[str, tuple[Waiver, ...]]:
@@ -107,7 +114,8 @@ def _options(rule: RuleModule, settings: RuleSettings) -> dict[str, Any]:
     return {**rule.OPTIONS, **settings.options.get(rule.ID, {})}
 
 
-def _finding(rule: RuleModule, problem: Problem, settings: RuleSettings) -> Finding:
+def _finding(rule: RuleModule, problem: Problem, settings: RuleSettings,
+             verdict: Verdict) -> Finding:
     severity = settings.severity.get(rule.ID) or problem.severity or rule.SEVERITY
     return Finding(
         rule=rule.ID,
@@ -117,4 +125,6 @@ def _finding(rule: RuleModule, problem: Problem, settings: RuleSettings) -> Find
         line=problem.pos.line,
         col=problem.pos.col,
         claim=problem.subject,
+        # A source may share its id with a claim: only claims and arguments bear on anything.
+        impact=verdict.impact(problem.subject if problem.waivable else None),
     )

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from argmap.semantics.verdict import NO_IMPACT, Conclusion, Impact
+
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 
 class Severity(StrEnum):
@@ -52,6 +58,9 @@ class Finding:
     line: int
     col: int
     claim: str | None = None
+    # What the subject bears on, stamped by the engine. Left out of equality, so a finding
+    # repeated by a map that extends another is still one finding.
+    impact: Impact = field(default=NO_IMPACT, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The one serialised form; JSON, SARIF and the others read this."""
@@ -63,11 +72,69 @@ class Finding:
             "line": self.line,
             "col": self.col,
             "claim": self.claim,
+            "impact": self.impact.to_dict(),
         }
 
 
-# The order findings are shown in: by file, then place, then rule (and message).
+class FindingOrder(StrEnum):
+    """How `check` orders its findings: ``--sort``."""
+
+    IMPACT = "impact"
+    LOCATION = "location"
+
+
+# File order: by file, then place, then rule (and message).
 FINDING_ORDER = attrgetter("path", "line", "col", "rule", "message")
+
+
+def _impact_key(finding: Finding) -> tuple[Any, ...]:
+    impact = finding.impact
+    return (not impact.load_bearing, -len(impact.conclusions), -finding.severity.rank,
+            finding.path, finding.line, finding.col, finding.rule, finding.message)
+
+
+def order_findings(findings: Iterable[Finding], order: FindingOrder = FindingOrder.IMPACT
+                   ) -> list[Finding]:
+    """``findings`` in the order every format shows them.
+
+    By impact: findings about a claim some standing conclusion hangs on first, then by how
+    many conclusions their subject bears on, then errors before warnings before info, then
+    by place. By location: file order.
+    """
+    return sorted(findings, key=_impact_key if order is FindingOrder.IMPACT else FINDING_ORDER)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedConclusion:
+    """The verdict on one conclusion of a checked file, with what it hangs on said plainly."""
+
+    path: str
+    conclusion: Conclusion
+    # Its load-bearing claims and reconstructed arguments (arguments the text states are
+    # implied by their claims), reconstructed ones first.
+    hangs_on: tuple[str, ...]
+    reconstructed: frozenset[str]
+
+    def to_dict(self) -> dict[str, object]:
+        """``{path, id, kind, status, reason, strands, load_bearing}``."""
+        return {"path": self.path, **self.conclusion.to_dict()}
+
+
+def reported_conclusions(path: str, amap: ArgumentMap, conclusions: Iterable[Conclusion]
+                         ) -> tuple[ReportedConclusion, ...]:
+    """The conclusions of the map checked as ``path``, ready for the reporters."""
+    reported = []
+    for conclusion in conclusions:
+        implicit, stated = [], []
+        for node in conclusion.load_bearing:
+            item = amap.claims.get(node) or amap.arguments.get(node)
+            if item is not None and item.implicit:
+                implicit.append(node)
+            elif node in amap.claims:
+                stated.append(node)
+        reported.append(ReportedConclusion(path, conclusion, (*implicit, *stated),
+                                           frozenset(implicit)))
+    return tuple(reported)
 
 
 @dataclass(frozen=True)
@@ -77,6 +144,8 @@ class CheckReport:
     findings: tuple[Finding, ...]
     files: tuple[str, ...]
     claims_checked: int
+    # Each checked file's theses and recommendations, file by file.
+    conclusions: tuple[ReportedConclusion, ...] = ()
     skipped: int = 0  # YAML files a directory scan passed over as not maps
     # Each configuration file used (None: maps governed by none), with how many maps it governed.
     configs: tuple[tuple[str | None, int], ...] = ()

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import Path
 
 from argmap.errors import UsageError
-from argmap.load.dump import SCHEMA_LINE
+from argmap.load.dump import SCHEMA_LINE, quoted
 from argmap.output import write_output
 
 SCHEMA_FILE = "argmap.schema.json"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 SKELETON = """\
 argmap: 1
@@ -40,8 +41,13 @@ sources:
 
 def skeleton(title: str | None = None) -> str:
     """The text of a new, valid map (``argmap check`` passes it) with the schema line."""
-    return SCHEMA_LINE + SKELETON.format(title=json.dumps(title or "Untitled argument",
-                                                          ensure_ascii=False))
+    if title is None:
+        title = "Untitled argument"
+    if not title.strip():
+        raise UsageError("the title is empty")
+    if _SURROGATE.search(title):  # bytes of a command line that are not UTF-8
+        raise UsageError("the title is not UTF-8 text")
+    return SCHEMA_LINE + SKELETON.format(title=quoted(title))
 
 
 def create_map(path: str, title: str | None = None) -> list[str]:

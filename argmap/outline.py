@@ -21,10 +21,12 @@ class Outline:
     """Builds the outline tree of one map; every claim is expanded once, later only referenced."""
 
     def __init__(self, amap: ArgumentMap, findings: Sequence[Finding] = (),
-                 labels: Mapping[str, str] | None = None, depth: int | None = None) -> None:
+                 labels: Mapping[str, str] | None = None, depth: int | None = None,
+                 needed_by: Mapping[str, Sequence[str]] | None = None) -> None:
         self.amap = amap
         self.labels = labels or {}
         self.depth = depth
+        self.needed_by = needed_by or {}
         self.shown: set[str] = set()
         self.findings: dict[str, list[Finding]] = {}
         for finding in findings:
@@ -131,6 +133,10 @@ class Outline:
         if status in STATUS_STYLE:
             label.append(" ")
             label.append(f"[{status}]", style=STATUS_STYLE[status])
+        conclusions = self.needed_by.get(node_id)
+        if conclusions:
+            label.append(" ")
+            label.append(f"load-bearing for {', '.join(conclusions)}", style="bold magenta")
         for finding in self.findings.get(node_id, []):
             label.append(" ")
             label.append(f"⚠ {finding.rule}", style=SEVERITY_STYLE[finding.severity])
@@ -143,11 +149,13 @@ class Outline:
 
 
 def print_outline(amap: ArgumentMap, console: Console, findings: Sequence[Finding] = (),
-                  labels: Mapping[str, str] | None = None, depth: int | None = None) -> None:
-    """Print the outline of ``amap``; all map text goes in as plain Text, never markup."""
+                  labels: Mapping[str, str] | None = None, depth: int | None = None,
+                  needed_by: Mapping[str, Sequence[str]] | None = None) -> None:
+    """Print the outline of ``amap``, marking each claim and argument some conclusion hangs on
+    (``needed_by``: id -> those conclusions); all map text goes in as plain Text, never markup."""
     if amap.title:
         console.print(Text(amap.title, style="bold underline"))
-    for tree in Outline(amap, findings, labels, depth).trees():
+    for tree in Outline(amap, findings, labels, depth, needed_by).trees():
         console.print(tree)
 
 
@@ -156,12 +164,12 @@ def show_map(map_path: str, console: Console, depth: int | None = None) -> None:
     from argmap.config import ConfigResolver
     from argmap.engine import check_map
     from argmap.errors import UsageError
-    from argmap.evaluate import evaluate
+    from argmap.evaluate import grounded, grounded_verdict
     from argmap.load.loader import load_map
 
     if depth is not None and depth < 0:
         raise UsageError(f"--depth must be 0 or more, not {depth}")
     amap = load_map(map_path)
     findings = check_map(amap, ConfigResolver().settings_for(map_path)).findings
-    labels = {node: str(label) for node, label in evaluate(amap).labels.items()}
-    print_outline(amap, console, findings, labels, depth)
+    labels = {node: str(label) for node, label in grounded(amap).labels.items()}
+    print_outline(amap, console, findings, labels, depth, grounded_verdict(amap).needed_by)

@@ -43,13 +43,15 @@ def test_github_annotations(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     Path("m.yaml").write_text(GAPS, encoding="utf-8")
     code, out, _ = run("check", "m.yaml", "--format", "github")
     assert code == 1
+    # By impact: what bears on the thesis first (errors first), then the rest; each message
+    # says what its subject bears on.
     assert out.splitlines() == [
         "::error file=m.yaml,line=3,col=3,title=argmap unsupported-claim::thesis 't' has no "
-        "support, citation or waiver",
-        "::notice file=m.yaml,line=6,col=3,title=argmap unsupported-claim::objection 'o' has no "
-        "support, citation or waiver",
+        "support, citation or waiver (bears on t)",
         "::warning file=m.yaml,line=9,col=14,title=argmap unanswered-objection::objection 'o' "
-        "rebuts 't' and nothing answers it",
+        "rebuts 't' and nothing answers it (bears on t)",
+        "::notice file=m.yaml,line=6,col=3,title=argmap unsupported-claim::objection 'o' has no "
+        "support, citation or waiver (bears on t)",
         "::warning file=m.yaml,line=11,col=3,title=argmap unused-source::source 's' is not "
         "cited by any claim",
     ]
@@ -97,8 +99,9 @@ def test_sarif_validates_and_carries_what_code_scanning_needs(
                                                        "citation and no grounding.")
     assert "Passing example" not in unsupported["fullDescription"]["text"]
     assert "Failing example:" in unsupported["help"]["text"]
-    first = run_["results"][0]
-    assert first["ruleId"] == "invalid-map" and first["level"] == "error"
+    broken = next(r for r in run_["results"] if r["ruleId"] == "invalid-map")
+    assert broken["level"] == "error"
+    assert broken["properties"]["impact"] == {"conclusions": [], "load_bearing": False}
     thesis = next(r for r in run_["results"] if r["ruleId"] == "unsupported-claim")
     assert rules[thesis["ruleIndex"]]["id"] == "unsupported-claim"
     location = thesis["locations"][0]
@@ -107,10 +110,13 @@ def test_sarif_validates_and_carries_what_code_scanning_needs(
         "region": {"startLine": 3, "startColumn": 3},
     }
     assert location["logicalLocations"] == [{"name": "t", "kind": "object"}]
+    assert thesis["properties"]["impact"] == {"conclusions": ["t"], "load_bearing": False}
+    assert [(c["path"], c["id"], c["status"]) for c in run_["properties"]["conclusions"]] == [
+        (os.path.join("maps", "m.yaml"), "t", "out")]
     assert run_["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
     notes = [r for r in run_["results"] if r["level"] == "note"]
     assert [n["message"]["text"] for n in notes] == [
-        "objection 'o' has no support, citation or waiver"]
+        "objection 'o' has no support, citation or waiver (bears on t)"]
 
 
 def test_sarif_fingerprints_survive_moved_lines(tmp_path: Path) -> None:

@@ -50,15 +50,59 @@ def test_check_prints_one_line_per_finding(write_map) -> None:  # type: ignore[n
     path = write_map(GAPS)
     code, out, err = run("check", str(path))
     assert code == 0  # warnings and info only: below the default --fail-on error
+    # By impact: the thesis hangs on 'p'; 'o' bears on the thesis (warning before info); the
+    # unused source bears on nothing. Piped, no verdict lines: every line is a finding.
     assert out.splitlines() == [
         f"{path}:6:3: missing-evidence warning factual premise 'p' has no evidence or "
         "cited source in its support",
-        f"{path}:14:3: unsupported-claim info objection 'o' has no support, citation or waiver",
         f"{path}:17:14: unanswered-objection warning objection 'o' rebuts 'p' and nothing "
         "answers it",
+        f"{path}:14:3: unsupported-claim info objection 'o' has no support, citation or waiver",
         f"{path}:19:3: unused-source warning source 's' is not cited by any claim",
     ]
     assert err == ""
+
+
+def test_sort_location_gives_file_order(write_map) -> None:  # type: ignore[no-untyped-def]
+    path = write_map(GAPS)
+    _, out, _ = run("check", str(path), "--sort", "location")
+    assert [line.split(": ")[0].split(":", 1)[1] for line in out.splitlines()] == [
+        "6:3", "14:3", "17:14", "19:3"]
+    assert run("check", str(path), "--sort", "size")[0] == 2
+
+
+# The thesis stands on 'p' alone; 'aside', earlier in the file, bears on nothing.
+LOAD_BEARING_LATER = """\
+argmap: 1
+claims:
+  aside:
+    text: The old depot could become a museum.
+  t:
+    kind: thesis
+    text: The tram should be built.
+  p:
+    text: Traffic is at capacity.
+    factual: true
+    supports: [t]
+  c:
+    text: Everyone on the axis knows it is jammed.
+    common-ground: true
+    supports: [p]
+"""
+
+
+def test_a_load_bearing_gap_comes_before_earlier_unrelated_ones(write_map) -> None:  # type: ignore[no-untyped-def]
+    path = write_map(LOAD_BEARING_LATER)
+    _, out, _ = run("check", str(path), "--format", "json")
+    findings = json.loads(out)["findings"]
+    assert [(f["rule"], f["line"], f["impact"]) for f in findings] == [
+        ("missing-evidence", 8, {"conclusions": ["t"], "load_bearing": True}),
+        ("orphan-claim", 3, {"conclusions": [], "load_bearing": False}),
+        ("unsupported-claim", 3, {"conclusions": [], "load_bearing": False}),
+    ]
+    _, out, _ = run("check", str(path), "--sort", "location")
+    assert [line.split()[1] for line in out.splitlines()] == [
+        "orphan-claim", "unsupported-claim", "missing-evidence"]
 
 
 def test_fail_on_levels(write_map) -> None:  # type: ignore[no-untyped-def]
@@ -114,7 +158,16 @@ def test_json_format_is_stable(write_map) -> None:  # type: ignore[no-untyped-de
         "rule": "missing-evidence", "severity": "warning",
         "message": "factual premise 'p' has no evidence or cited source in its support",
         "path": str(path), "line": 6, "col": 3, "claim": "p",
+        "impact": {"conclusions": ["t"], "load_bearing": True},
     }
+    assert document["conclusions"] == [{
+        "path": str(path), "id": "t", "kind": "thesis", "status": "in",
+        "reason": "supported by p->t, which is in",
+        "strands": [{"argument": "p->t", "status": "in", "premises": ["p"]}],
+        "load_bearing": ["c", "c->p", "p", "p->t"],
+    }]
+    assert all(set(f["impact"]) == {"conclusions", "load_bearing"}
+               for f in document["findings"])
 
 
 def test_thesis_without_support_is_an_error(write_map) -> None:  # type: ignore[no-untyped-def]
@@ -136,9 +189,10 @@ def test_bad_map_is_a_finding_and_exit_2(write_map) -> None:  # type: ignore[no-
     bad = write_map("argmap: 1\nclaims:\n  a:\n    txt: x\n", "bad.yaml")
     code, out, _ = run("check", str(bad), str(good))
     assert code == 2
-    assert out.splitlines()[0] == (f"{bad}:4:5: invalid-map error unknown key 'txt' in claim "
-                                   "'a'; did you mean 'text'?")
-    assert len(out.splitlines()) == 2  # the good map is still checked
+    assert out.splitlines() == [  # the good map is still checked
+        f"{good}:3:3: unsupported-claim error thesis 't' has no support, citation or waiver",
+        f"{bad}:4:5: invalid-map error unknown key 'txt' in claim 'a'; did you mean 'text'?",
+    ]
 
 
 def test_directories_are_searched_for_maps(tmp_path: Path, write_map) -> None:  # type: ignore[no-untyped-def]

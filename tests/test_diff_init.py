@@ -95,7 +95,8 @@ def test_diff_matches_findings_across_moved_lines_and_reports_resolved(write_map
     assert document["findings"]["resolved"] == [{
         "rule": "unsupported-claim", "severity": "error",
         "message": "thesis 't' has no support, citation or waiver", "path": str(old),
-        "line": 3, "col": 3, "claim": "t"}]
+        "line": 3, "col": 3, "claim": "t",
+        "impact": {"conclusions": ["t"], "load_bearing": False}}]
     assert document["claims"]["changed"] == [{"id": "t", "field": "cites", "old": [],
                                               "new": ["s"]}]
     assert document["sources"] == {"added": ["s"], "removed": []}

@@ -1,4 +1,4 @@
-"""Any text given to the Argdown importer ends in a map or a positioned error, never a crash."""
+"""Any text given to the Argdown importer ends in a map argmap loads or a positioned error."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from argmap.argdown.parser import parse_argdown
 from argmap.errors import MapLoadError
 from argmap.exporters import argdown as argdown_export
 from argmap.importers.argdown import translate
+from argmap.load.dump import dump_map
+from argmap.load.loader import load_text
 
 PIECES = [
     "[A]", "[A]: a", "[B]: b #t", "<X>", "<X>: x", "<Y>: y {k: 1}", "(1) p", "(2) [A]", "(3) q",
@@ -16,6 +18,7 @@ PIECES = [
     "  <_ ", "    _> ", "  >< ", "# H", "## H2 {isGroup: false}", "// c", "/* c */", "/*", "*/",
     "===", "title: t", "", "text", "@[A]", "{", "}", "\\", "**b**", "#(x y)", "<", "[",
     "  + [A]", "  - <X>", "  _> <X>", '[C]: c {note: "a\\\\b}"}',
+    "-- r {warrant: A} --", "[A]: a {locator: [1], cites: [s, s]}", "[B]: b {note: ' '}",
 ]
 
 
@@ -29,6 +32,7 @@ def test_any_text_imports_or_fails_with_a_position(text: str) -> None:
         return
     result, prov = translate(doc, "f.argdown")
     assert len(prov.statements) == len(doc.statements)
+    load_text(dump_map(result.amap), "imported.yaml")  # what `argmap import` writes loads
     # whatever was imported survives an export and a second import
     again, _ = translate(parse_argdown(argdown_export.write_text(result.amap), "g"), "g")
     assert again.amap.stats() == result.amap.stats()

@@ -142,7 +142,7 @@ def test_undercut_of_a_reason_claim_targets_its_supports() -> None:
     ("text", "line", "col", "message"),
     [
         ("===\ntitle: x\n", 1, 1, "never closed"),
-        ("===\ntitle: [x\n===\n", 2, 10, "front matter is not valid YAML"),
+        ("===\ntitle: [x\n===\n", 3, 1, "front matter: YAML syntax error"),
         ("[A]: a\n/* open\n", 2, 1, "comment is never closed"),
         ("[A: a\n", 1, 1, "never closed with ']'"),
         ("  + [B]: b\n", 1, 3, "has no statement or argument above it"),

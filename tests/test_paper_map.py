@@ -398,13 +398,18 @@ def judged(path: Path) -> tuple[Finding, ...]:
 
 
 def open_questions(findings: tuple[Finding, ...]) -> set[tuple[str, str]]:
-    """(argument, question id) for each open-critical-question finding."""
+    """(argument, question id) for each question an open-critical-question finding lists;
+    each argument has one finding, which counts the questions it lists."""
     found = set()
+    arguments = [f.claim for f in findings if f.rule == "open-critical-question"]
+    assert len(arguments) == len(set(arguments)), "one finding per argument"
     for f in findings:
         if f.rule == "open-critical-question":
-            match = re.search(r"no claim answers (CQ\d+)", f.message)
+            match = re.search(r"leaves (\d+) critical questions? open: (.*)$", f.message)
             assert match, f.message
-            found.add((f.claim or "", match.group(1)))
+            listed = re.findall(r'(?:^|; )(CQ\d+) "', match.group(2))
+            assert len(listed) == int(match.group(1)), f.message
+            found.update((f.claim or "", question) for question in listed)
     return found
 
 

@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
+from argmap.argdown.data import read_yaml
 from argmap.argdown.lines import Item
-from argmap.errors import MapLoadError
+from argmap.errors import MapLoadError, Position
 
-_ESCAPABLE = set("\\[]<>{}#*_@:/()+-`!.")
-_PLACEHOLDER = 0xE000
-_TAG = re.compile(r"(?:(?<=\s)|^)#(?:\(([^)]*)\)|([\w\-./]+))")
-_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
-_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# Each escapable character is replaced, while an element is read, by a private-use character
+# of its own (U+10FF00 on), so that escaped syntax is not read as syntax.
+_ESCAPABLE = "\\[]<>{}#*_@:/()+-`!."
+_MARKER = {char: chr(0x10FF00 + number) for number, char in enumerate(_ESCAPABLE)}
+_ESCAPE = re.compile("\\\\([" + re.escape(_ESCAPABLE) + "])")
+_RESTORE = str.maketrans({marker: char for char, marker in _MARKER.items()})
+_AS_WRITTEN = str.maketrans({marker: "\\" + char for char, marker in _MARKER.items()})
+_BRACE = re.compile("[{}]")
+# The patterns below are linear: no run they scan can reach past where the next match may
+# start, so a line of 200,000 '[' or '#(' costs no more than one of letters.
+_TAG = re.compile(r"(?:(?<=\s)|^)#(?:\(([^)#]*)\)|([\w\-./]+))")
+_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^)\[\s]*)\)")
+# Bold and italic markers, each opening or closing position found on its own: pairing them
+# (the nearest closer after each opener) is then a binary search, not a rescan of the line.
+_STRONG_OPEN = re.compile(r"(?<![\w*])(?=(\*\*|__)\S)")
+_STRONG_CLOSE = re.compile(r"(?<=\S)(?=(\*\*|__)(?![\w*]))")
+_EMPHASIS_OPEN = re.compile(r"(?<![\w*])(?=([*_])\S)")
+_EMPHASIS_CLOSE = re.compile(r"(?<=\S)(?=([*_])(?![\w*]))")
 
 
 @dataclass
@@ -33,66 +45,47 @@ class Element:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-def _protect(text: str) -> tuple[str, dict[str, str]]:
-    """Replace each backslash escape with a private-use character, restored later."""
-    out: list[str] = []
-    saved: dict[str, str] = {}
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\" and index + 1 < len(text) and text[index + 1] in _ESCAPABLE:
-            marker = chr(_PLACEHOLDER + len(saved))
-            saved[marker] = text[index + 1]
-            out.append(marker)
-            index += 2
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out), saved
+def _protect(text: str) -> str:
+    """Replace each backslash escape with its private-use marker."""
+    return _ESCAPE.sub(lambda match: _MARKER[match.group(1)], text)
 
 
-def _restore(text: str, saved: dict[str, str]) -> str:
-    for marker, char in saved.items():
-        text = text.replace(marker, char)
-    return text
+def _restore(text: str) -> str:
+    return text.translate(_RESTORE)
 
 
-def _closing(text: str, start: int, opener: str, closer: str) -> int:
-    """Index of the bracket closing the one at ``start`` (nesting counted), or -1."""
+def _closing(text: str, start: int) -> int:
+    """Index of the brace closing the one at ``start`` (nesting counted), or -1."""
     depth = 0
-    for index in range(start, len(text)):
-        if text[index] == opener:
-            depth += 1
-        elif text[index] == closer:
-            depth -= 1
-            if depth == 0:
-                return index
+    for match in _BRACE.finditer(text, start):
+        depth += 1 if match.group() == "{" else -1
+        if depth == 0:
+            return match.start()
     return -1
 
 
-def _take_data(
-    text: str, saved: dict[str, str], item: Item, path: str
-) -> tuple[str, dict[str, Any]]:
+def _take_data(text: str, item: Item, path: str) -> tuple[str, dict[str, Any]]:
     """Remove every ``{...}`` block from ``text`` and parse it as a YAML flow mapping."""
     data: dict[str, Any] = {}
-    while (start := text.find("{")) >= 0:
-        end = _closing(text, start, "{", "}")
+    kept: list[str] = []
+    done = 0
+    while (start := text.find("{", done)) >= 0:
+        end = _closing(text, start)
         if end < 0:
             raise MapLoadError("'{' of a data block is never closed", item.position(path, start))
-        raw = text[start : end + 1]
-        for marker, char in saved.items():  # escapes inside data are YAML's, not Argdown's
-            raw = raw.replace(marker, "\\" + char)
-        try:
-            block = yaml.safe_load(raw)
-        except yaml.YAMLError:
-            raise MapLoadError(
-                "data block is not a valid YAML mapping", item.position(path, start)
-            ) from None
+
+        def where(line: int, col: int, offset: int = start) -> Position:
+            return item.position(path, offset + col - 1)
+
+        # escapes inside data are YAML's, not Argdown's
+        block = read_yaml(text[start : end + 1].translate(_AS_WRITTEN), "data block", where)
         if not isinstance(block, dict):
             raise MapLoadError("data block is not a mapping", item.position(path, start))
-        data.update({str(k): v for k, v in block.items()})
-        text = text[:start] + " " + text[end + 1 :]
-    return text, data
+        data.update(block)
+        kept += [text[done:start], " "]
+        done = end + 1
+    kept.append(text[done:])
+    return "".join(kept), data
 
 
 def _title_at(text: str, item: Item, path: str) -> tuple[str, str, int] | None:
@@ -113,18 +106,38 @@ def _title_at(text: str, item: Item, path: str) -> tuple[str, str, int] | None:
     return ("statement" if closer == "]" else "argument"), title, end + 1
 
 
+def _unwrap(text: str, opener: re.Pattern[str], closer: re.Pattern[str]) -> str:
+    """Drop each pair of markers around a non-empty span, pairing each opener (left to right)
+    with the nearest closer of the same marker after it, as a lazy regular expression would."""
+    closers: dict[str, list[int]] = {}
+    for match in closer.finditer(text):
+        closers.setdefault(match.group(1), []).append(match.start())
+    kept: list[str] = []
+    done = 0
+    for match in opener.finditer(text):
+        start, marker = match.start(), match.group(1)
+        after = closers.get(marker, [])
+        index = bisect_left(after, start + len(marker) + 1)
+        if start < done or index == len(after):
+            continue
+        end = after[index]
+        kept += [text[done:start], text[start + len(marker) : end]]
+        done = end + len(marker)
+    kept.append(text[done:])
+    return "".join(kept)
+
+
 def clean_text(text: str) -> str:
     """Plain text: links unfolded, bold and italic markers dropped, whitespace collapsed."""
     text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    text = _unwrap(text, _STRONG_OPEN, _STRONG_CLOSE)
+    text = _unwrap(text, _EMPHASIS_OPEN, _EMPHASIS_CLOSE)
     return " ".join(text.split())
 
 
 def parse_element(item: Item, path: str) -> Element:
     """Read the statement or argument an item holds."""
-    text, saved = _protect(item.text)
-    text, data = _take_data(text, saved, item, path)
+    text, data = _take_data(_protect(item.text), item, path)
     kind, title, is_definition = "statement", None, False
     head = _title_at(text, item, path)
     if head is not None:
@@ -136,8 +149,8 @@ def parse_element(item: Item, path: str) -> Element:
         text = rest
     tags = [(m.group(1) or m.group(2)).strip() for m in _TAG.finditer(text)]
     text = _TAG.sub(" ", text)
-    plain = _restore(clean_text(text), saved)
-    title = _restore(title, saved) if title else None
+    plain = _restore(clean_text(text))
+    title = _restore(title) if title else None
     return Element(
         kind,
         title,
@@ -145,6 +158,6 @@ def parse_element(item: Item, path: str) -> Element:
         plain,
         item.line,
         item.col,
-        [_restore(t, saved) for t in tags if t],
+        [_restore(t) for t in tags if t],
         data,
     )

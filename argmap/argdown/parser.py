@@ -32,7 +32,7 @@ class Statement:
     text: str
     line: int
     col: int
-    tags: list[str] = field(default_factory=list)
+    tags: dict[str, None] = field(default_factory=dict)  # in order, each once
     data: dict[str, Any] = field(default_factory=dict)
     section: str | None = None
     defined: bool = False
@@ -57,7 +57,7 @@ class Argument:
     description: str
     line: int
     col: int
-    tags: list[str] = field(default_factory=list)
+    tags: dict[str, None] = field(default_factory=dict)  # in order, each once
     data: dict[str, Any] = field(default_factory=dict)
     section: str | None = None
     steps: list[Step] = field(default_factory=list)
@@ -97,6 +97,7 @@ class _Builder:
         self.last_top: tuple[str, str] | None = None
         self.parents: list[tuple[int, tuple[str, str]]] = []
         self.pcs: _PcsState | None = None
+        self.related: set[tuple[str, tuple[str, str], tuple[str, str]]] = set()
 
     @property
     def section(self) -> str | None:
@@ -146,7 +147,7 @@ class _Builder:
                 )
             )
         known.defined = known.defined or bool(text)
-        known.tags.extend(t for t in element.tags if t not in known.tags)
+        known.tags.update(dict.fromkeys(element.tags))
         known.data.update(element.data)
 
     def _register_argument(self, title: str, element: Element) -> None:
@@ -162,7 +163,7 @@ class _Builder:
                 f"argument <{title}> is described again with other text; "
                 "the first description is kept",
             )
-        known.tags.extend(t for t in element.tags if t not in known.tags)
+        known.tags.update(dict.fromkeys(element.tags))
         known.data.update(element.data)
 
     def relate(
@@ -172,9 +173,9 @@ class _Builder:
         source, target = (child, parent) if child_to_parent else (parent, child)
         if self.strict and source[0] == target[0] == "statement":
             kind = _STRICT.get(kind, kind)
-        relation = Relation(kind, source, target, item.line, item.col)
-        if all((r.type, r.source, r.target) != (kind, source, target) for r in self.doc.relations):
-            self.doc.relations.append(relation)
+        if (kind, source, target) not in self.related:
+            self.related.add((kind, source, target))
+            self.doc.relations.append(Relation(kind, source, target, item.line, item.col))
 
     # -- items -------------------------------------------------------------------------
 

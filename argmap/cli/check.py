@@ -13,7 +13,7 @@ import typer
 from argmap.cli.console import plain_console
 from argmap.cli.errors import exit_with, user_errors
 from argmap.errors import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError
-from argmap.findings import FailOn
+from argmap.findings import FailOn, FindingOrder
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -55,6 +55,9 @@ def check(
     maps_only: Annotated[bool, typer.Option(
         "--maps-only", help="Pass over named files that are not maps (for pre-commit).")
     ] = False,
+    sort: Annotated[FindingOrder, typer.Option(
+        "--sort", help="impact: findings that decide a conclusion first; location: file order.")
+    ] = FindingOrder.IMPACT,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Name the configuration file each map was checked with.")
     ] = False,
@@ -70,7 +73,7 @@ def check(
                                  select=_split_ids(select or ()) or None,
                                  ignore=_split_ids(ignore) if ignore else None)
         report = check_paths(paths, configs=configs, progress=file_progress(),
-                             maps_only=maps_only)
+                             maps_only=maps_only, order=sort)
         failing = reaches_fail_on(report, fail_on, configs)
     reporter = resolve_format(output_format, sys.stdout)
     if verbose:

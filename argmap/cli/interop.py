@@ -31,8 +31,7 @@ def import_map(
         result = _registered(IMPORTERS, source_format, "--from")(Path(file))
         for warning in result.warnings:
             typer.echo(format_line(warning), err=True)
-        read = (file, *(doc.path for doc in result.amap.documents))
-        write_output(output, dump_map(result.amap), inputs=read)
+        write_output(output, dump_map(result.amap), inputs=(file, *result.inputs))
 
 
 def export_map(

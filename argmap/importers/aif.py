@@ -11,7 +11,15 @@ from pathlib import Path
 from argmap.errors import MapLoadError, Position
 from argmap.findings import Finding
 from argmap.importers.base import ImportResult
-from argmap.importers.common import IdAllocator, import_warning, read_source_text
+from argmap.importers.common import (
+    LONE_SURROGATE,
+    IdAllocator,
+    OutputBudget,
+    import_warning,
+    listed_bytes,
+    quote_brief,
+    read_source_text,
+)
 from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind, MapDocument
 
 DIALOGUE_TYPES = ("L", "TA", "YA")
@@ -26,6 +34,7 @@ DEFAULT_SCHEMES = {
     "Default Rephrase",
 }
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]+)')
+_JSON_TYPES: dict[type, str] = {list: "a list", dict: "an object", bool: "true or false"}
 
 
 @dataclass
@@ -45,27 +54,49 @@ class _Graph:
     out_of: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
-def _positions(text: str, path: str) -> dict[str, Position]:
-    """Where each node id is first written in the JSON text, for positioned warnings."""
-    found: dict[str, Position] = {}
+def _positions(text: str, path: str) -> dict[str, list[Position]]:
+    """Where each node id is written in the JSON text, in order, for positioned warnings."""
+    found: dict[str, list[Position]] = defaultdict(list)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     line = 0
     for match in _NODE_ID.finditer(text):
         while line + 1 < len(line_starts) and line_starts[line + 1] <= match.start():
             line += 1
-        found.setdefault(
-            match.group(1), Position(path, line + 1, match.start() - line_starts[line] + 1)
+        found[match.group(1)].append(
+            Position(path, line + 1, match.start() - line_starts[line] + 1)
         )
     return found
 
 
-def _read_graph(text: str, path: str) -> _Graph:
+def _load_json(text: str, path: str) -> object:
     try:
-        data = json.loads(text)
+        # parse_int=str: ids are kept as written, and a 5,000-digit number is no error
+        return json.loads(text, parse_int=str)
     except json.JSONDecodeError as exc:
         raise MapLoadError(
             f"not valid JSON: {exc.msg}", Position(path, exc.lineno, exc.colno)
         ) from None
+    except RecursionError:
+        raise MapLoadError("JSON nested too deeply to read", Position(path, 1, 1)) from None
+
+
+def _field(raw: dict[str, object], key: str, where: Position) -> str | None:
+    """A node's or edge's field as text (a string or a number); None when absent or null."""
+    value = raw.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | float):  # ints are read as str
+        raise MapLoadError(f"{key!r} must be a string or a number, not {_JSON_TYPES[type(value)]}",
+                           where)
+    text = str(value)
+    if LONE_SURROGATE.search(text):
+        raise MapLoadError(f"{key!r} holds a lone surrogate (an escape such as \\udc80, which "
+                           "is not a character)", where)
+    return text
+
+
+def _read_graph(text: str, path: str) -> tuple[_Graph, list[Finding]]:
+    data = _load_json(text, path)
     start = Position(path, 1, 1)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise MapLoadError("not an AIF document: no 'nodes' list", start)
@@ -73,29 +104,42 @@ def _read_graph(text: str, path: str) -> _Graph:
     if not isinstance(edges, list):
         raise MapLoadError("not an AIF document: 'edges' is not a list", start)
     where = _positions(text, path)
+    seen: Counter[str] = Counter()
     graph = _Graph({})
+    warnings: list[Finding] = []
     for raw in data["nodes"]:
-        if not isinstance(raw, dict) or "nodeID" not in raw or "type" not in raw:
-            raise MapLoadError("an AIF node needs 'nodeID' and 'type'", start)
-        ident = str(raw["nodeID"])
-        scheme = raw.get("scheme")
+        if not isinstance(raw, dict):
+            raise MapLoadError("an AIF node must be a JSON object", start)
+        ident = _field(raw, "nodeID", start)
+        pos = start
+        if ident is not None and ident in where:  # the how-many'th node with this id it is
+            pos = where[ident][min(seen[ident], len(where[ident]) - 1)]
+            seen[ident] += 1
+        node_type = _field(raw, "type", pos)
+        if ident is None or node_type is None:
+            raise MapLoadError("an AIF node needs 'nodeID' and 'type'", pos)
+        if ident in graph.nodes:
+            first = graph.nodes[ident].pos
+            warnings.append(import_warning(
+                f"node id {quote_brief(ident)} is used again (first at line {first.line}); "
+                "this node is left out", pos))
+            continue
+        scheme = (_field(raw, "scheme", pos) or "").strip()
         graph.nodes[ident] = _Node(
-            ident,
-            str(raw["type"]),
-            str(raw.get("text") or ""),
-            str(scheme) if scheme else None,
-            where.get(ident, start),
+            ident, node_type, _field(raw, "text", pos) or "", scheme or None, pos
         )
     for raw in edges:
-        if not isinstance(raw, dict) or "fromID" not in raw or "toID" not in raw:
+        if not isinstance(raw, dict):
+            raise MapLoadError("an AIF edge must be a JSON object", start)
+        source, target = _field(raw, "fromID", start), _field(raw, "toID", start)
+        if source is None or target is None:
             raise MapLoadError("an AIF edge needs 'fromID' and 'toID'", start)
-        source, target = str(raw["fromID"]), str(raw["toID"])
         if source not in graph.nodes or target not in graph.nodes:
             graph.dangling.append((source, target))
             continue
         graph.out_of[source].append(target)
         graph.into[target].append(source)
-    return graph
+    return graph, warnings
 
 
 class _Translator:
@@ -108,6 +152,7 @@ class _Translator:
         self.warnings: list[Finding] = []
         self.claim_of: dict[str, str] = {}  # I node id -> claim id
         self.argument_of: dict[str, str] = {}  # RA node id -> argument id
+        self.budget = OutputBudget()
 
     def warn(self, message: str, node: _Node, subject: str | None = None) -> None:
         self.warnings.append(import_warning(message, node.pos, subject))
@@ -196,7 +241,16 @@ class _Translator:
         )
 
     def attacks_from_ca_nodes(self) -> None:
-        for node in self.of_type("CA"):
+        nodes = self.of_type("CA")
+        # each attacker of a CA node attacks each target: the size of the result is checked
+        # for every node before any attack is made
+        for node in nodes:
+            target_ids = [self.claim_of.get(t.ident) or self.argument_of.get(t.ident, "")
+                          for t in self.neighbours(node, incoming=False)]
+            self.budget.spend(len(self.neighbours(node, incoming=True))
+                              * listed_bytes(t for t in target_ids if t),
+                              node.pos, f"CA node {quote_brief(node.ident)}")
+        for node in nodes:
             attackers = self.neighbours(node, incoming=True)
             targets = self.neighbours(node, incoming=False)
             if not attackers or not targets:
@@ -287,7 +341,9 @@ class _Translator:
 
 def translate_aif(text: str, path: str) -> ImportResult:
     """An argmap map for AIF JSON text."""
-    work = _Translator(_read_graph(text, path), path)
+    graph, warnings = _read_graph(text, path)
+    work = _Translator(graph, path)
+    work.warnings.extend(warnings)
     work.claims_from_i_nodes()
     work.arguments_from_ra_nodes()
     work.attacks_from_ca_nodes()

@@ -5,6 +5,7 @@ The choices (what an attack on an argument becomes, and so on) are documented in
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,15 @@ from argmap.argdown.parser import (
 from argmap.errors import Position
 from argmap.findings import Finding
 from argmap.importers.base import ImportResult
-from argmap.importers.common import IdAllocator, import_warning, read_source_text, sanitise_id
+from argmap.importers.common import (
+    IdAllocator,
+    OutputBudget,
+    import_warning,
+    listed_bytes,
+    read_source_text,
+    sanitise_id,
+)
+from argmap.load.fields import is_calendar_date
 from argmap.model import Argument as MapArgument
 from argmap.model import ArgumentMap, Attack, AttackKind, Claim, ClaimKind, MapDocument, Source
 
@@ -59,6 +68,8 @@ class _Translator:
         self.explicit_kind: set[str] = set()
         self.objecting: set[str] = set()  # attackers in a one-way attack or undercut
         self.sources = self._sources(doc.front_matter.get("sources"))
+        self.sole_premise: dict[str, list[str]] | None = None
+        self.budget = OutputBudget()
 
     def pos(self, line: int, col: int = 1) -> Position:
         return Position(self.path, line, col)
@@ -77,9 +88,13 @@ class _Translator:
         for key, entry in entries.items():
             fields = entry if isinstance(entry, dict) else {}
             values = {k: str(fields[k]) for k in _SOURCE_FIELDS if fields.get(k) is not None}
+            values = {k: v for k, v in values.items() if v.strip()}  # a blank one says nothing
             if "title" not in values:
                 self.warn(f"source {key!r} in the front matter has no title; left out", 1)
                 continue
+            if "date" in values and not is_calendar_date(values["date"]):
+                self.warn(f"source {key!r}: date {values.pop('date')!r} is not YYYY, YYYY-MM "
+                          "or YYYY-MM-DD; left out", 1)
             ident = sanitise_id(str(key), "source")
             found[ident] = Source(key=ident, pos=self.pos(1), **values)
         return found
@@ -120,8 +135,14 @@ class _Translator:
         if rest:
             notes.append("Argdown data: " + ", ".join(f"{k}: {v}" for k, v in rest.items()))
         locator = data.get("locator")
+        if locator is not None and not (isinstance(locator, str) and locator.strip()):
+            self.warn(f"locator of [{ident}] is empty or not text; kept as a note", item.line,
+                      item.col, ident)
+            notes.append(f"locator: {locator}")
+            locator = None
         cites = data.get("cites") or []
-        if not (isinstance(cites, list) and all(c in self.sources for c in cites)):
+        if not (isinstance(cites, list) and all(isinstance(c, str) and c in self.sources
+                                                for c in cites)):
             self.warn(
                 f"cites of [{ident}] names sources the front matter does not list; kept as a note",
                 item.line,
@@ -135,15 +156,13 @@ class _Translator:
             text=text,
             kind=ClaimKind(kind) if kind in ClaimKind._value2member_map_ else ClaimKind.PREMISE,
             pos=self.pos(item.line, item.col),
-            locator=locator
-            if isinstance(locator, str) or "locator" in data
-            else f"line {item.line}",
+            locator=locator if "locator" in data else f"line {item.line}",
             tags=tuple(item.tags),
             note="; ".join(notes) or None,
             factual=data.get("factual") is True,
             common_ground=data.get("common-ground") is True,
             implicit=data.get("implicit") is True,
-            cites=tuple(str(c) for c in cites),
+            cites=tuple(dict.fromkeys(str(c) for c in cites)),
         )
 
     # -- arguments ---------------------------------------------------------------------
@@ -190,14 +209,19 @@ class _Translator:
                 self.prov.arguments[arg.title] = self.final_step[arg.title]
                 continue
             step_id = ident if last else self.ids.allocate(f"{ident}:{number}")
-            warrant = step.data.get("warrant")
+            written = step.data.get("warrant")
+            warrant = self.prov.statements.get(written) if isinstance(written, str) else None
+            if warrant in premises:
+                self.warn(f"the warrant of inference {number} of <{arg.title}> is also one of "
+                          "its premises; it is kept as a premise only", step.line)
+                warrant = None
             self.parts.arguments[step_id] = MapArgument(
                 id=step_id,
                 conclusion=target,
                 premises=premises,
                 pos=self.pos(arg.line if last else step.line, arg.col if last else 1),
                 linked=True,
-                warrant=self.prov.statements.get(warrant) if isinstance(warrant, str) else None,
+                warrant=warrant,
                 scheme=", ".join(step.rules) or None,
                 locator=self._step_locator(arg, step, last, locator),
                 note=self._step_note(notes if last else [], step),
@@ -231,11 +255,27 @@ class _Translator:
 
     def relations(self) -> None:
         # undercuts last: an undercut of a reason claim targets the supports it makes
-        ordered = sorted(self.doc.relations, key=lambda r: r.type == "undercut")
+        undercuts = [r for r in self.doc.relations if r.type == "undercut"]
         keys: dict[int, tuple[str, ...]] = {}
-        for relation in ordered:
+        for relation in self.doc.relations:
+            if relation.type != "undercut":
+                keys[id(relation)] = self._relation(relation)
+        self._count_undercuts(undercuts)
+        for relation in undercuts:
             keys[id(relation)] = self._relation(relation)
         self.prov.relations = [(r, keys[id(r)]) for r in self.doc.relations]
+
+    def _count_undercuts(self, undercuts: list[Relation]) -> None:
+        """Refuse, before making any, undercuts whose attacks would outgrow a map: an undercut
+        of a reason claim attacks every support it makes."""
+        size: dict[str, int] = {}  # the attacks' size for each reason claim undercut
+        for rel in undercuts:
+            if rel.target[0] == "argument" and rel.target[1] not in self.final_step:
+                gist = self.anchor[rel.target]
+                if gist not in size:
+                    size[gist] = listed_bytes(self._inferences_from()[gist])
+                label = f"undercut from {_show(rel.source)} to {_show(rel.target)}"
+                self.budget.spend(size[gist], self.pos(rel.line, rel.col), label)
 
     def _relation(self, rel: Relation) -> tuple[str, ...]:
         source = self.anchor[rel.source]
@@ -277,8 +317,7 @@ class _Translator:
             step = self.final_step[rel.target[1]]
             return (self._attack(source, step, AttackKind.UNDERCUT, rel),)
         if rel.target[0] == "argument":
-            gist = self.anchor[rel.target]
-            inferences = [a.id for a in self.parts.arguments.values() if a.premises == (gist,)]
+            inferences = self._inferences_from()[self.anchor[rel.target]]
             if inferences:
                 return tuple(self._attack(source, a, AttackKind.UNDERCUT, rel) for a in inferences)
         self.warn(
@@ -288,6 +327,16 @@ class _Translator:
             source,
         )
         return ()
+
+    def _inferences_from(self) -> dict[str, list[str]]:
+        """The arguments with each claim as their one premise (made once undercuts are read:
+        they come last and make no arguments)."""
+        if self.sole_premise is None:
+            self.sole_premise = defaultdict(list)
+            for argument in self.parts.arguments.values():
+                if len(argument.premises) == 1:
+                    self.sole_premise[argument.premises[0]].append(argument.id)
+        return self.sole_premise
 
     def _support(self, premise: str, conclusion: str, rel: Relation) -> str:
         ident = f"{premise}->{conclusion}"

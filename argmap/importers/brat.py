@@ -12,7 +12,9 @@ from argmap.importers.base import ImportResult
 from argmap.importers.common import import_warning, read_source_text, sanitise_id
 from argmap.model import Argument, ArgumentMap, Attack, AttackKind, Claim, ClaimKind, MapDocument
 
-_TEXT_BOUND = re.compile(r"(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)")
+# offsets of at most 15 digits: int() refuses 4,300 digits, and no text is that long anyway
+_OFFSETS = r"[0-9]{1,15} [0-9]{1,15}"
+_TEXT_BOUND = re.compile(rf"(T\d+)\t(\S+) ({_OFFSETS}(?:;{_OFFSETS})*)\t(.*)")
 _ATTRIBUTE = re.compile(r"(A\d+)\t(\S+) (T\d+)(?: (\S+))?")
 _RELATION = re.compile(r"(R\d+)\t(\S+) Arg1:(T\d+) Arg2:(T\d+)\s*")
 _NOTE = re.compile(r"(#\d+)\t\S+ (\S+)\t(.*)")
@@ -43,17 +45,15 @@ def _spans_and_rest(lines: list[str], path: str) -> tuple[dict[str, _Span], list
                     Position(path, number, 1),
                 )
             offsets = [int(x) for x in re.split(r"[ ;]", match.group(3))]
+            if match.group(1) in spans:
+                raise MapLoadError(f"annotation {match.group(1)} is written twice (first at line "
+                                   f"{spans[match.group(1)].line})", Position(path, number, 1))
             spans[match.group(1)] = _Span(
                 match.group(1), match.group(2), min(offsets), max(offsets), match.group(4), number
             )
         else:
             rest.append((number, line))
     return spans, rest
-
-
-def _essay_text(ann: Path) -> str | None:
-    txt = ann.with_suffix(".txt")
-    return read_source_text(txt) if txt.exists() else None
 
 
 def translate_brat(ann_text: str, essay: str | None, path: str) -> ImportResult:
@@ -88,7 +88,7 @@ def translate_brat(ann_text: str, essay: str | None, path: str) -> ImportResult:
     for other in majors[1:]:
         claims[other] = replace(claims[other], note=f"restates the major claim {majors[0]}")
     arguments: dict[str, Argument] = {}
-    attacks: list[Attack] = []
+    attacks: dict[tuple[str, str], Attack] = {}
 
     def relate(kind: str, source: str, target: str, line: int) -> None:
         pos = Position(path, line, 1)
@@ -98,7 +98,7 @@ def translate_brat(ann_text: str, essay: str | None, path: str) -> ImportResult:
             ident = f"{source}->{target}"
             arguments.setdefault(ident, Argument(ident, target, (source,), pos, linked=False))
         elif kind == "attacks":
-            attacks.append(Attack(source, target, AttackKind.REBUT, pos))
+            attacks.setdefault((source, target), Attack(source, target, AttackKind.REBUT, pos))
         else:
             warn(f"relation type {kind!r} has no argmap counterpart; left out", line)
 
@@ -107,6 +107,8 @@ def translate_brat(ann_text: str, essay: str | None, path: str) -> ImportResult:
             relate(match.group(2), match.group(3), match.group(4), line)
         elif (match := _ATTRIBUTE.fullmatch(text)) is not None and match.group(2) == "Stance":
             claim = match.group(3)
+            if claim not in claims:
+                raise MapLoadError("stance names an unknown annotation", Position(path, line, 1))
             if not majors:
                 warn(f"stance of {claim} has no major claim to point at; left out", line)
                 continue
@@ -126,7 +128,7 @@ def translate_brat(ann_text: str, essay: str | None, path: str) -> ImportResult:
     amap = ArgumentMap(
         claims.values(),
         arguments.values(),
-        attacks,
+        attacks.values(),
         documents=[MapDocument(path=path, version=1, title=title)],
     )
     return ImportResult(amap, tuple(warnings))
@@ -135,13 +137,13 @@ def translate_brat(ann_text: str, essay: str | None, path: str) -> ImportResult:
 def read_file(path: Path) -> ImportResult:
     """Import a brat ``.ann`` file (or the ``.txt`` beside it) as an argmap map."""
     ann = path.with_suffix(".ann") if path.suffix == ".txt" else path
-    essay = _essay_text(ann)
+    txt = ann.with_suffix(".txt")
+    essay = read_source_text(txt) if txt.exists() else None
     result = translate_brat(read_source_text(ann), essay, str(ann))
     if essay is None:
         missing = import_warning(
-            f"no essay text {ann.with_suffix('.txt').name} beside the "
-            "annotations; offsets are not checked",
+            f"no essay text {txt.name} beside the annotations; offsets are not checked",
             Position(str(ann), 1, 1),
         )
-        return ImportResult(result.amap, (missing, *result.warnings))
-    return result
+        return ImportResult(result.amap, (missing, *result.warnings), inputs=(str(ann),))
+    return ImportResult(result.amap, result.warnings, inputs=(str(ann), str(txt)))

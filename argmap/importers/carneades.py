@@ -11,13 +11,20 @@ What argmap cannot express is kept out of the map with a positioned warning.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.errors import MapLoadError, Position
 from argmap.findings import Finding
 from argmap.importers.base import ImportResult
-from argmap.importers.common import IdAllocator, import_warning, read_source_text
+from argmap.importers.common import (
+    IdAllocator,
+    OutputBudget,
+    import_warning,
+    listed_bytes,
+    read_source_text,
+)
 from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree
 from argmap.model import (
     Argument,
@@ -31,6 +38,8 @@ from argmap.model import (
 )
 
 _WEIGHED = ("cumulative", "factorized")
+# an issue's rebuttals: (position, who speaks for it) pairs, the positions they rebut, where
+_Rebuttals = tuple[list[tuple[str, str]], list[str], Position]
 _IGNORED = {
     "language": "predicate templates (`language:`) are not kept: argmap claims are plain text",
     "issue_schemes": "issue schemes are not kept: argmap has no rules with variables",
@@ -63,7 +72,8 @@ class _Reader:
         self.claim_of: dict[str, str] = {}  # Carneades statement id -> claim id
         self.claims: dict[str, Claim] = {}
         self.args: list[_Arg] = []
-        self.attacks: list[Attack] = []
+        self.attacks: dict[tuple[str, str, AttackKind], Attack] = {}
+        self.budget = OutputBudget()
         self.warnings: list[Finding] = []
         self.title: str | None = None
         self.source: dict[str, str] = {}
@@ -101,7 +111,8 @@ class _Reader:
         claim_id = self.ids.allocate(sid.replace("¬", "not-"), "statement")
         note = None if claim_id == sid else f"Carneades statement id: {sid}"
         kind = ClaimKind.ASSUMPTION if assumed else ClaimKind.PREMISE
-        self.claims[claim_id] = Claim(claim_id, text or sid, kind, self.pos(node), note=note)
+        text = text or sid.strip() or claim_id  # a claim's text is never empty
+        self.claims[claim_id] = Claim(claim_id, text, kind, self.pos(node), note=note)
         self.claim_of[sid] = claim_id
         return claim_id
 
@@ -203,8 +214,9 @@ class _Reader:
         for iid, (key_node, value) in node.items.items():
             if not isinstance(value, YMap) or "positions" not in value.items:
                 raise MapLoadError(f"issue {iid} needs `positions:`", self.pos(value))
-            positions = [self.statement(p.value.strip(), p)
-                         for p in self.names(value.items["positions"][1], "`positions:`")]
+            positions = list(dict.fromkeys(
+                self.statement(p.value.strip(), p)
+                for p in self.names(value.items["positions"][1], "`positions:`")))
             for key, (inner_key, inner) in value.items.items():
                 if key == "standard":
                     standard = self.scalar(inner, "`standard`")
@@ -218,40 +230,66 @@ class _Reader:
 
     # -- assembly ----------------------------------------------------------------------
 
-    def resolve_issue(self, iid: str, positions: list[str], node: YNode) -> None:
-        """Retarget each position's arguments to `<position>.argued`; positions exclude others."""
+    def resolve_issues(self, issues: list[tuple[str, list[str], YNode]]) -> None:
+        """Resolve every issue, finding the arguments for a position through one index."""
+        concluding: dict[str, list[_Arg]] = defaultdict(list)
+        for arg in self.args:
+            concluding[arg.conclusion].append(arg)
+        # the positions of an issue rebut one another: the size of all those rebuttals is
+        # checked before any is made
+        rebuttals = [self.resolve_issue(iid, positions, node, concluding)
+                     for iid, positions, node in issues]
+        for attackers, targets, pos in rebuttals:
+            for target in targets:  # an assumed position is never overturned, as in Carneades
+                for other, attacker in attackers:
+                    if other != target:
+                        self.attack(attacker, target, AttackKind.REBUT, pos)
+
+    def resolve_issue(self, iid: str, positions: list[str], node: YNode,
+                      concluding: dict[str, list[_Arg]]) -> _Rebuttals:
+        """Retarget each position's arguments to `<position>.argued`; the positions exclude one
+        another: return who rebuts (each position with its voice) what, and where."""
         argued: dict[str, str] = {}
+        pos = self.pos(node)
         for position in positions:
-            concluding = [a for a in self.args if a.conclusion == position]
-            if not concluding:
+            retargeted = concluding.pop(position, [])
+            if not retargeted:
                 continue
             text = f"Some argument for {position} holds (positions of Carneades issue {iid})."
             helper = self.ids.allocate(f"{position}.argued")
-            self.claims[helper] = Claim(helper, text, ClaimKind.PREMISE, self.pos(node))
-            for arg in concluding:
+            self.claims[helper] = Claim(helper, text, ClaimKind.PREMISE, pos)
+            for arg in retargeted:
                 arg.conclusion = helper
-            link = _Arg(convergent_id(helper, position), position, [helper], self.pos(node))
+            concluding[helper] = retargeted
+            link = _Arg(convergent_id(helper, position), position, [helper], pos)
             link.convergent = True
             self.args.append(link)
+            concluding[position].append(link)
             argued[position] = helper
-        assumed = [p for p in positions if self.claims[p].kind is ClaimKind.ASSUMPTION]
-        if assumed and len(argued.keys() - set(assumed)) > 0:
+        assumed = {p for p in positions if self.claims[p].kind is ClaimKind.ASSUMPTION}
+        if assumed and len(argued.keys() - assumed) > 0:
             self.warn(f"issue {iid}: Carneades lets an assumed position win outright; here an "
                       "argued alternative can still defeat it", node)
-        for target in positions:
-            if target in assumed:
-                continue  # an assumed position is never overturned, as in Carneades
-            for other in positions:
-                attacker = argued.get(other) if other not in assumed else other
-                if other != target and attacker is not None:
-                    self.attacks.append(Attack(attacker, target, AttackKind.REBUT,
-                                               self.pos(node)))
+        # who speaks for each position: an assumed one itself, an argued one its helper
+        attackers = [(other, other if other in assumed else argued[other])
+                     for other in positions if other in assumed or other in argued]
+        targets = [target for target in positions if target not in assumed]
+        rebutting_itself = listed_bytes(other for other, _ in attackers if other not in assumed)
+        self.budget.spend(len(attackers) * listed_bytes(targets) - rebutting_itself, pos,
+                          f"issue {iid}: its {len(positions):,} positions rebut one another")
+        return attackers, targets, pos
+
+    def attack(self, attacker: str, target: str, kind: AttackKind, pos: Position) -> None:
+        """Add an attack once (issues that share positions would repeat it)."""
+        self.attacks.setdefault((attacker, target, kind), Attack(attacker, target, kind, pos))
 
     def result(self) -> ImportResult:
-        arguments: list[Argument] = []
+        arguments: dict[str, Argument] = {}
         for arg in self.args:
             note = "; ".join(arg.notes) or None
-            premises = list(arg.premises)
+            premises = list(dict.fromkeys(arg.premises))
+            if arg.warrant in premises:  # also a premise: the loader holds a warrant apart
+                arg.warrant = None
             if not premises and arg.warrant is not None:
                 premises, arg.warrant = [arg.warrant], None
             if not premises:  # Carneades allows none: the argument applies unless undercut
@@ -261,23 +299,25 @@ class _Reader:
                 premises = [given]
             if arg.convergent:
                 ids = [convergent_id(p, arg.conclusion) for p in premises]
-                arguments += [Argument(i, arg.conclusion, (p,), arg.pos, linked=False)
-                              for i, p in zip(ids, premises, strict=True)]
+                for ident, premise in zip(ids, premises, strict=True):
+                    arguments.setdefault(ident, Argument(ident, arg.conclusion, (premise,),
+                                                         arg.pos, linked=False))
             else:
                 ids = [arg.id]
-                arguments.append(Argument(arg.id, arg.conclusion, tuple(premises), arg.pos,
-                                          warrant=arg.warrant, note=note))
+                arguments[arg.id] = Argument(arg.id, arg.conclusion, tuple(premises), arg.pos,
+                                             warrant=arg.warrant, note=note)
             if arg.undercutter is not None:
-                self.attacks += [Attack(arg.undercutter, i, AttackKind.UNDERCUT, arg.pos)
-                                 for i in ids]
-        undercutters = {a.attacker for a in self.attacks if a.kind is AttackKind.UNDERCUT}
+                for ident in ids:
+                    self.attack(arg.undercutter, ident, AttackKind.UNDERCUT, arg.pos)
+        undercutters = {a.attacker for a in self.attacks.values()
+                        if a.kind is AttackKind.UNDERCUT}
         claims = [
             Claim(c.id, c.text, ClaimKind.OBJECTION, c.pos, note=c.note)
             if c.id in undercutters and c.kind is ClaimKind.PREMISE else c
             for c in self.claims.values()
         ]
         doc = MapDocument(self.path, 1, title=self.title, source=self.source)
-        amap = ArgumentMap(claims, arguments, self.attacks, (), (doc,))
+        amap = ArgumentMap(claims, arguments.values(), self.attacks.values(), (), (doc,))
         return ImportResult(amap, tuple(self.warnings))
 
 
@@ -293,8 +333,7 @@ def read_file(path: Path) -> ImportResult:
         if key in sections:
             getattr(reader, key)(sections[key][1])
     issues = reader.issues(sections["issues"][1]) if "issues" in sections else []
-    for iid, positions, node in issues:
-        reader.resolve_issue(iid, positions, node)
+    reader.resolve_issues(issues)
     for key, (key_node, _) in sections.items():
         if key in _IGNORED:
             reader.warn(_IGNORED[key], key_node)

@@ -25,6 +25,19 @@ _NOT_TEXT = _YAML11_BOOL | _YAML_NULL
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
+def is_calendar_date(value: str) -> bool:
+    """Whether ``value`` is a date written YYYY, YYYY-MM or YYYY-MM-DD that exists."""
+    match = _DATE.fullmatch(value)
+    if not match:
+        return False
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     """A "; did you mean 'x'?" hint, or nothing."""
     close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
@@ -150,15 +163,11 @@ class FieldReader:
     def date(self, node: YNode, what: str) -> str:
         """A date written YYYY, YYYY-MM or YYYY-MM-DD that exists on the calendar."""
         value = self.string(node, what)
-        match = _DATE.fullmatch(value)
-        if not match:
+        if not _DATE.fullmatch(value):
             raise self.fail(f"{what} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
                             node)
-        year, month, day = (int(g) if g else 1 for g in match.groups())
-        try:
-            datetime.date(year, month, day)
-        except ValueError:
-            raise self.fail(f"{what} {value!r} is not a real date", node) from None
+        if not is_calendar_date(value):
+            raise self.fail(f"{what} {value!r} is not a real date", node)
         return value
 
     def waivers(self, node: YMap, what: str) -> tuple[Waiver, ...]:

@@ -1,4 +1,5 @@
-"""`argmap report`: one self-contained HTML page for a review: summary, diagram, findings."""
+"""`argmap report`: one self-contained HTML page for a review: verdict, summary, diagram,
+findings."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 
 from argmap import __version__
 from argmap.errors import RenderError
-from argmap.findings import Finding, Severity
+from argmap.findings import Finding, ReportedConclusion, Severity
 from argmap.model import ArgumentMap, Claim, Source
 from argmap.render.dot import element_id
 from argmap.render.graph import RenderOptions, build_graph
@@ -21,13 +22,15 @@ from argmap.report.style import PAGE_CSS
 from argmap.report.svg import inline_svg
 
 STATUS_WORDS = {"in": "stands", "out": "falls", "undecided": "undecided"}
+STATUS_MARKS = {"in": "\u2714", "out": "\u2718", "undecided": "?"}
 # No scripts, no fetches: the page can only draw itself and follow its own links.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 @dataclass(frozen=True)
 class ReportContent:
-    """What the page shows: the map, its findings, claim statuses and the inline diagram."""
+    """What the page shows: the map, the verdict on its conclusions, its findings (numbered in
+    the order given, as the diagram's badges are), claim statuses and the inline diagram."""
 
     amap: ArgumentMap
     findings: Sequence[Finding]
@@ -35,6 +38,7 @@ class ReportContent:
     svg: str | None = None
     diagram_note: str | None = None
     files: Sequence[str] = ()
+    conclusions: Sequence[ReportedConclusion] = ()
 
 
 def e(text: object) -> str:
@@ -70,6 +74,7 @@ def render_page(content: ReportContent) -> str:
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
         f"<title>{e(title)} · argmap review</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n",
         _header(amap, title, content.files),
+        _verdict(content.conclusions, amap),
         _summary(content),
         _diagram(content),
         _findings_table(numbered, targets),
@@ -94,7 +99,8 @@ def _header(amap: ArgumentMap, title: str, files: Sequence[str]) -> str:
         line = f"<p class=\"source\">Maps {name}{' — ' + words if words else ''}</p>\n"
     shown = ", ".join(f"<code>{e(f)}</code>" for f in files)
     return (f"<header>\n<p class=\"kicker\">Argument map review</p>\n<h1>{e(title)}</h1>\n{line}"
-            f"<p class=\"files\">{shown}</p>\n<nav><a href=\"#summary\">Summary</a> "
+            f"<p class=\"files\">{shown}</p>\n<nav><a href=\"#verdict\">Verdict</a> "
+            "<a href=\"#summary\">Summary</a> "
             "<a href=\"#diagram\">Diagram</a> <a href=\"#findings\">Findings</a> "
             "<a href=\"#claims\">Claims</a> <a href=\"#sources\">Sources</a></nav>\n</header>\n")
 
@@ -115,12 +121,38 @@ def _summary(content: ReportContent) -> str:
     by_rule = Counter(f.rule for f in content.findings)
     rules = ", ".join(f"<code>{e(rule)}</code> {n}" for rule, n in by_rule.most_common())
     rules_line = f"<p class=\"by-rule\">Findings by rule: {rules}</p>\n" if rules else ""
-    theses = [c for c in amap.claims.values() if c.kind.value in ("thesis", "recommendation")]
-    items = "".join(f"<li>{_status(content.labels.get(c.id))} {_claim_link(c.id)} "
-                    f"{e(c.text)}</li>" for c in theses)
-    conclusions = f"<h3>Conclusions</h3>\n<ul class=\"conclusions\">{items}</ul>\n" if items else ""
     return (f"<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"stats\">{cells}</div>\n"
-            f"{rules_line}{conclusions}</section>\n")
+            f"{rules_line}</section>\n")
+
+
+def _verdict(conclusions: Sequence[ReportedConclusion], amap: ArgumentMap) -> str:
+    """Does each thesis and recommendation stand, why, and what it hangs on."""
+    if not conclusions:
+        return ("<section id=\"verdict\">\n<h2>Verdict</h2>\n<p class=\"note\">The map has no "
+                "thesis or recommendation to judge.</p>\n</section>\n")
+    rows = []
+    for reported in conclusions:
+        c = reported.conclusion
+        claim = amap.claims.get(c.id)
+        text = f"<p class=\"text\">{e(claim.text)}</p>" if claim is not None else ""
+        hangs = ", ".join(_hung_on(node, amap, reported) for node in reported.hangs_on)
+        rows.append(
+            f"<tr class=\"st-{e(c.status)}\"><td>{_claim_link(c.id)} "
+            f"<span class=\"kind\">{e(c.kind)}</span>{text}</td>"
+            f"<td>{_status(c.status, mark=True)}</td><td>{e(c.reason)}</td><td>{hangs}</td></tr>\n")
+    return ("<section id=\"verdict\">\n<h2>Verdict</h2>\n<table class=\"verdict\">\n<thead><tr>"
+            "<th>conclusion</th><th>status</th><th>reason</th><th>hangs on</th></tr></thead>\n"
+            "<tbody>\n" + "".join(rows) + "</tbody>\n</table>\n<p class=\"hint\">Grounded "
+            "semantics. A conclusion hangs on a claim when it would fall with that claim taken "
+            "out; reconstructed claims are ones the text needs but never states.</p>\n"
+            "</section>\n")
+
+
+def _hung_on(node: str, amap: ArgumentMap, reported: ReportedConclusion) -> str:
+    link = _claim_link(node) if node in amap.claims else f"<code>{e(node)}</code>"
+    if node in reported.reconstructed:
+        return f"{link} <span class=\"recon\">(reconstructed)</span>"
+    return link
 
 
 def _plural_word(severity: Severity) -> str:
@@ -133,7 +165,8 @@ def _diagram(content: ReportContent) -> str:
         return f"<section id=\"diagram\">\n<h2>Diagram</h2>\n<p class=\"note\">{note}</p>\n" \
                "</section>\n"
     return ("<section id=\"diagram\">\n<h2>Diagram</h2>\n<p class=\"hint\">Claims with findings "
-            "have a thick orange border and a \u26a0 count; hover a node for its details.</p>\n"
+            "take the colour of their most serious one, with a badge giving their numbers in the "
+            "findings table; hover a node for its details.</p>\n"
             # A checkbox and CSS switch between fitting the page and actual size: no script.
             "<input type=\"checkbox\" id=\"actual-size\" class=\"zoom\">"
             "<label for=\"actual-size\">actual size</label>\n"
@@ -153,13 +186,28 @@ def _findings_table(numbered: Sequence[tuple[int, Finding]], targets: Mapping[st
                        else f"<code>{e(f.claim)}</code>")
         rows.append(
             f"<tr id=\"{anchor('f', str(number))}\" class=\"sev-{f.severity.value}\">"
+            f"<td class=\"num\">{number}</td>"
             f"<td><span class=\"badge sev-{f.severity.value}\">{f.severity.value}</span></td>"
+            f"<td class=\"impact\">{_impact(f)}</td>"
             f"<td class=\"rule\"><code>{e(f.rule)}</code></td><td>{subject}</td>"
             f"<td>{e(f.message)}</td>"
             f"<td class=\"where\">{e(os.path.basename(f.path))}:{f.line}:{f.col}</td></tr>\n")
-    return ("<section id=\"findings\">\n<h2>Findings</h2>\n<table>\n<thead><tr><th>severity</th>"
+    return ("<section id=\"findings\">\n<h2>Findings</h2>\n<p class=\"hint\">Most consequential "
+            "first: findings on a claim a standing conclusion hangs on, then by how many "
+            "conclusions their subject bears on, then by severity. Numbers are the diagram's "
+            "badge numbers.</p>\n<table>\n<thead><tr><th>#</th><th>severity</th><th>impact</th>"
             "<th>rule</th><th>subject</th><th>message</th><th>where</th></tr></thead>\n<tbody>\n"
             + "".join(rows) + "</tbody>\n</table>\n</section>\n")
+
+
+def _impact(finding: Finding) -> str:
+    """Whether some standing conclusion hangs on the finding's subject, and the conclusions
+    the subject bears on, linked."""
+    impact = finding.impact
+    if not impact.conclusions:
+        return ""
+    lead = "<b>load-bearing</b>; " if impact.load_bearing else ""
+    return f"{lead}bears on {_links(impact.conclusions)}"
 
 
 def _link_targets(amap: ArgumentMap) -> dict[str, str]:
@@ -249,10 +297,12 @@ def _card(prefix: str, name: str, kind: str, status: str | None, locator: str | 
             + (f"<ul class=\"found\">{items}</ul>\n" if items else "") + "</article>\n")
 
 
-def _status(status: str | None) -> str:
+def _status(status: str | None, mark: bool = False) -> str:
     if status not in STATUS_WORDS:
         return ""
-    return f"<span class=\"status st-{status}\" title=\"{STATUS_WORDS[status]}\">{status}</span>"
+    word = STATUS_WORDS[status]
+    shown = f"{STATUS_MARKS[status]} {word}" if mark else status
+    return f"<span class=\"status st-{status}\" title=\"{word}\">{shown}</span>"
 
 
 def _claim_link(claim_id: str) -> str:
@@ -269,8 +319,10 @@ def _source_ref(source: Source) -> str:
 
 def review_page(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[str, str], *,
                 files: Sequence[str], timeout: float = 60.0,
-                warn: Callable[[str], None] = lambda message: None) -> str:
-    """The review page of a checked map with its claims' ``labels``, drawn with `dot`.
+                warn: Callable[[str], None] = lambda message: None,
+                conclusions: Sequence[ReportedConclusion] = ()) -> str:
+    """The review page of a checked map with its claims' ``labels`` and the verdict on its
+    ``conclusions``, drawn with `dot`; the findings are numbered in the order given.
 
     When Graphviz is missing or fails, the page is still written, with a note in place of the
     diagram (and ``warn`` is told).
@@ -283,7 +335,7 @@ def review_page(amap: ArgumentMap, findings: Sequence[Finding], labels: Mapping[
     except RenderError as exc:
         note = f"The diagram could not be drawn: {exc.message}"
         warn(f"argmap: {note}")
-    return render_page(ReportContent(amap, findings, labels, svg, note, files))
+    return render_page(ReportContent(amap, findings, labels, svg, note, files, conclusions))
 
 
 # The diagram box is about this many points across and high; the layout that needs the least

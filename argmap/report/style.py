@@ -33,7 +33,14 @@ code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
 .stat.st-out b { color: var(--out); } .stat.st-undecided b { color: var(--undecided); }
 #summary h3 { margin-top: 18px; }
 .by-rule { margin: 12px 0 0; color: var(--muted); font-size: 14px; }
-.conclusions { padding-left: 18px; } .conclusions li { margin: 4px 0; }
+table.verdict { margin-bottom: 8px; }
+table.verdict td:nth-child(2), td.impact b { white-space: nowrap; }
+table.verdict .text { margin: 4px 0 0; color: var(--muted); font-size: 13px; }
+table.verdict tr.st-in td:first-child { border-left: 4px solid var(--in); }
+table.verdict tr.st-out td:first-child { border-left: 4px solid var(--out); }
+table.verdict tr.st-undecided td:first-child { border-left: 4px solid var(--undecided); }
+.recon { color: #7a3e9d; font-size: 12px; font-weight: 600; }
+td.num { color: var(--muted); font-variant-numeric: tabular-nums; text-align: right; }
 .diagram { background: var(--paper); border: 1px solid var(--line); border-radius: 8px;
   overflow: auto; padding: 8px; }
 .diagram svg { display: block; margin: 0 auto; max-width: 100%; height: auto; }

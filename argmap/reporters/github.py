@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from argmap.findings import CheckReport, Finding, Severity
+from argmap.reporters.text import impact_note
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -20,7 +21,7 @@ def escape_github_property(text: str) -> str:
 
 
 def report_github(report: CheckReport) -> str:
-    """``::error file=…,line=…,col=…,title=…::message``, one line per finding."""
+    """``::error file=…,line=…,col=…,title=…::message (impact)``, one line per finding."""
     return "".join(_command(finding) for finding in report.findings)
 
 
@@ -33,7 +34,9 @@ def _command(finding: Finding) -> str:
     }
     written = ",".join(f"{name}={escape_github_property(value)}"
                        for name, value in properties.items())
-    return f"::{_COMMAND[finding.severity]} {written}::{escape_github_data(finding.message)}\n"
+    note = impact_note(finding.impact)
+    message = f"{finding.message} ({note})" if note else finding.message
+    return f"::{_COMMAND[finding.severity]} {written}::{escape_github_data(message)}\n"
 
 
 def _workspace_path(path: str) -> str:

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from argmap import __version__
 from argmap.findings import CheckReport, Finding, Severity
+from argmap.reporters.text import impact_note
 from argmap.rules import RULES
 
 if TYPE_CHECKING:
@@ -80,10 +81,11 @@ def fingerprint(finding: Finding, uri: str) -> str:
 
 def _result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, Any]:
     location = artifact_location(finding.path, root)
+    note = impact_note(finding.impact)
     result: dict[str, Any] = {
         "ruleId": finding.rule,
         "level": _LEVEL[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": f"{finding.message} ({note})" if note else finding.message},
         "locations": [{
             "physicalLocation": {
                 "artifactLocation": location,
@@ -91,6 +93,7 @@ def _result(finding: Finding, index: dict[str, int], root: Path) -> dict[str, An
             },
         }],
         "partialFingerprints": {FINGERPRINT: fingerprint(finding, location["uri"])},
+        "properties": {"impact": finding.impact.to_dict()},
     }
     if finding.rule in index:
         result["ruleIndex"] = index[finding.rule]
@@ -115,6 +118,7 @@ def report_sarif(report: CheckReport, root: Path | None = None) -> str:
         "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
         "columnKind": "unicodeCodePoints",
         "results": [_result(f, index, root) for f in report.findings],
+        "properties": {"conclusions": [c.to_dict() for c in report.conclusions]},
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from argmap.findings import CheckReport, Finding
+from argmap.semantics.verdict import Impact
 
 
 def format_line(finding: Finding) -> str:
@@ -35,3 +36,13 @@ def skipped_note(report: CheckReport) -> str:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def impact_note(impact: Impact) -> str:
+    """``bears on t; load-bearing`` (the conclusions named when one or two, else counted), or
+    "" when the subject bears on none."""
+    count = len(impact.conclusions)
+    if not count:
+        return ""
+    named = ", ".join(impact.conclusions) if count <= 2 else f"{count} conclusions"
+    return f"bears on {named}; load-bearing" if impact.load_bearing else f"bears on {named}"

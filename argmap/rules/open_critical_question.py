@@ -3,9 +3,10 @@
 An argument that names its scheme (`scheme: practical-reasoning`) invites the questions that
 scheme is known to face: is there a better means to the goal, would the action have side
 effects, is the expert really an expert. A careful text answers the ones that matter; a
-map shows each answer as a claim with `answers: {argument-id: [CQ2]}`. This rule lists every
-question left open, quoting it, so a reviewer can see what the author never addressed. The
-catalogue of schemes and questions is `argmap/data/schemes.yaml` (see docs/schemes.md).
+map shows each answer as a claim with `answers: {argument-id: [CQ2]}`. This rule reports
+each argument that leaves questions open, once, listing every open question by its id and
+text, so a reviewer can see what the author never addressed. The catalogue of schemes and
+questions is `argmap/data/schemes.yaml` (see docs/schemes.md).
 
 A scheme name the catalogue does not know, and an answer naming a question the argument's
 scheme does not have (or an argument with no scheme), are reported too, as warnings: they
@@ -64,7 +65,8 @@ OPTIONS: Mapping[str, Any] = {}
 
 
 def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
-    """Report each unanswered critical question, unknown scheme and unknown answered question."""
+    """Report each argument's unanswered critical questions (one problem per argument), each
+    unknown scheme and each answer to a question the scheme does not have."""
     answered: dict[str, set[str]] = {}
     for claim in amap.claims.values():
         for argument_id, question_id in claim.answers:
@@ -83,14 +85,16 @@ def check(amap: ArgumentMap, options: Mapping[str, Any]) -> Iterator[Problem]:
                 severity=Severity.WARNING,
             )
             continue
-        for question_id, question in scheme.questions.items():
-            if question_id not in answered.get(arg.id, ()):
-                yield Problem(
-                    message=f"argument '{arg.id}' ({scheme.name}): no claim answers "
-                    f'{question_id} "{question}"',
-                    pos=arg.pos,
-                    subject=arg.id,
-                )
+        done = answered.get(arg.id, set())
+        left = [(qid, text) for qid, text in scheme.questions.items() if qid not in done]
+        if left:
+            count = "1 critical question" if len(left) == 1 else f"{len(left)} critical questions"
+            listed = "; ".join(f'{qid} "{text}"' for qid, text in left)
+            yield Problem(
+                message=f"argument '{arg.id}' ({scheme.name}) leaves {count} open: {listed}",
+                pos=arg.pos,
+                subject=arg.id,
+            )
 
 
 def _check_answer(
