@@ -82,7 +82,8 @@ def check(
         from argmap.reporters.text import skipped_note
 
         sys.stderr.write(f"argmap: {skipped_note(report)}\n")
-    print_check_report(report, reporter)
+    with user_errors():  # a full disk or a closed pipe on standard output: one line
+        print_check_report(report, reporter)
     if has_load_failures(report):
         exit_with(EXIT_ERROR)
     exit_with(EXIT_FINDINGS if failing else EXIT_OK)
@@ -123,9 +124,10 @@ def print_check_report(report: CheckReport, reporter: str, console: Console | No
 
         print_report(report, console or plain_console())
         return
+    from argmap.output import write_output
     from argmap.reporters import REPORTER_BY_NAME
 
-    sys.stdout.write(REPORTER_BY_NAME[reporter](report))
+    write_output("-", REPORTER_BY_NAME[reporter](report))
 
 
 def file_progress(stream: TextIO | None = None) -> _Progress:

@@ -274,10 +274,13 @@ def test_a_full_disk_leaves_no_file(small_map: Path, tmp_path: Path,
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
-def test_a_full_standard_output(small_map: Path) -> None:
+@pytest.mark.parametrize("command", [("render", "-f", "dot", "-o", "-"),
+                                     ("export", "--to", "json"), ("check", "-f", "text"),
+                                     ("check", "-f", "sarif")])
+def test_a_full_standard_output(small_map: Path, command: tuple[str, ...]) -> None:
     with open("/dev/full", "wb") as full:
         done = subprocess.run(
-            [sys.executable, "-m", "argmap", "render", str(small_map), "-f", "dot", "-o", "-"],
+            [sys.executable, "-m", "argmap", command[0], str(small_map), *command[1:]],
             stdout=full, stderr=subprocess.PIPE, text=True, cwd=REPO, timeout=60)
     assert (done.returncode, done.stderr) == (
         2, "argmap: error: cannot write to standard output: No space left on device\n")
