@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from argmap.engine import RuleSettings, check_map
-from argmap.errors import ArgmapError, MapLoadError, Position
+from argmap.errors import ArgmapError, MapLoadError, NotAMapError, Position
 from argmap.findings import (
     DEFAULT_FAIL_ON,
     CheckReport,
@@ -21,46 +22,74 @@ from argmap.findings import (
     reported_conclusions,
 )
 from argmap.load.gc_pause import cyclic_gc_paused
-from argmap.load.loader import load_map
+from argmap.load.loader import MAX_MAP_BYTES, load_map
 
 if TYPE_CHECKING:
     from argmap.config import ConfigResolver
 
 # A load failure is reported as a finding of this id, so every output format shows it.
 INVALID_MAP = "invalid-map"
-MAP_SUFFIXES = (".yaml", ".yml")
-_MAP_MARKER = re.compile(rb"^argmap\s*:", re.MULTILINE)
+MAP_SUFFIXES = (".yaml", ".yml")  # compared without regard to case
 _SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv"})
 
 
-def find_maps(paths: Iterable[str], maps_only: bool = False) -> Iterator[str]:
-    """Files named on the command line, and map files found under directories.
+@dataclass
+class Discovery:
+    """The files a check reads, and how many YAML files it passed over as not maps.
 
-    In a directory, a YAML file is a map when a line starts with ``argmap:``, so other YAML
-    (CI configs, say) is passed over; with ``maps_only`` named files are sifted the same way
-    (a pre-commit hook names every YAML file). Symbolic links to directories are not followed,
-    so a link loop cannot trap the walk.
+    Each file comes with whether it is sifted: a sifted file that turns out not to be a map
+    (`NotAMapError`) is passed over too, instead of being reported.
     """
+
+    files: list[tuple[str, bool]] = field(default_factory=list)
+    skipped: int = 0
+
+
+def find_maps(paths: Iterable[str], maps_only: bool = False) -> Discovery:
+    """Files named on the command line, and the YAML files under directories that may be maps.
+
+    Whether a YAML file is a map is the parser's decision (a mapping with an ``argmap`` key),
+    taken when it is loaded; here, files that cannot be maps are passed over: those that are
+    not regular files (never opened, so a FIFO cannot hang the scan) and those whose bytes hold
+    neither ``argmap`` nor a backslash (a double-quoted key could spell it with escapes).
+    With ``maps_only`` named files are sifted the same way (a pre-commit hook names every YAML
+    file). Symbolic links to directories are not followed, so a link loop cannot trap the walk.
+    """
+    found = Discovery()
     for given in paths:
         if not os.path.isdir(given):
-            if not maps_only or (given.endswith(MAP_SUFFIXES) and _looks_like_map(given)):
-                yield given
+            if not maps_only:
+                found.files.append((given, False))
+            elif _is_yaml(given):
+                _sift(given, found)
             continue
         for root, dirs, files in os.walk(given):
             dirs[:] = sorted(d for d in dirs if d not in _SKIPPED_DIRS)
             for name in sorted(files):
-                if name.endswith(MAP_SUFFIXES):
-                    candidate = os.path.join(root, name)
-                    if _looks_like_map(candidate):
-                        yield candidate
+                if _is_yaml(name):
+                    _sift(os.path.join(root, name), found)
+    return found
 
 
-def _looks_like_map(path: str) -> bool:
+def _is_yaml(name: str) -> bool:
+    return name.lower().endswith(MAP_SUFFIXES)
+
+
+def _sift(path: str, found: Discovery) -> None:
+    """Add ``path`` to the files to load, or count it as passed over."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            found.skipped += 1
+            return
         with open(path, "rb") as handle:
-            return _MAP_MARKER.search(handle.read(1 << 16)) is not None
-    except OSError:
-        return True  # let the loader report why it cannot be read
+            data = handle.read(MAX_MAP_BYTES + 1)
+    except OSError:  # the loader says why it cannot be read
+        found.files.append((path, True))
+        return
+    if b"argmap" in data or b"\\" in data:
+        found.files.append((path, True))
+    else:
+        found.skipped += 1
 
 
 def check_paths(
@@ -83,8 +112,13 @@ def check_paths(
     settings.enabled()  # unknown rule ids are usage errors before any file is read
     seen: set[Finding] = set()
     findings: list[Finding] = []
+    discovery = find_maps(paths, maps_only)
+    sifted = {path for path, sift in discovery.files if sift}
+    files = [path for path, _ in discovery.files]
+    checked: list[str] = []
+    skipped = discovery.skipped
+    used: dict[str | None, int] = {}  # configuration file (None: none) -> maps it governed
     conclusions: list[ReportedConclusion] = []
-    files = list(find_maps(paths, maps_only))
     claims = 0
     # Loading and checking pause the cyclic collector themselves, but between the two, and
     # while the findings are gathered and sorted, each burst of allocations would make it walk
@@ -96,7 +130,16 @@ def check_paths(
             try:
                 amap = load_map(path)
             except MapLoadError as exc:
+                if isinstance(exc, NotAMapError) and path in sifted:
+                    skipped += 1
+                    continue
                 findings.append(_load_failure(exc, path))
+                amap = None
+            checked.append(path)
+            if configs is not None:
+                governing = configs.config_for(path).path
+                used[governing] = used.get(governing, 0) + 1
+            if amap is None:
                 continue
             claims += len(amap.claims)
             # Each finding once: a map may repeat one, and a map that extends another repeats
@@ -109,10 +152,18 @@ def check_paths(
             if number < len(files):
                 seen.update(found)
             del amap  # freed now, while the collector is paused, not after
-        if not files and not maps_only:
-            raise ArgmapError("no map files found (looked for *.yaml and *.yml with 'argmap:')")
+        if not checked and not maps_only:
+            raise ArgmapError("no map files found (looked for *.yaml and *.yml files with an "
+                              f"'argmap' key){_skipped_note(skipped)}")
         ordered = order_findings(findings, order)
-    return CheckReport(tuple(ordered), tuple(files), claims, tuple(conclusions))
+    return CheckReport(tuple(ordered), tuple(checked), claims, tuple(conclusions), skipped,
+                       tuple(used.items()))
+
+
+def _skipped_note(skipped: int) -> str:
+    if not skipped:
+        return ""
+    return f"; {skipped} YAML {'file was not a map' if skipped == 1 else 'files were not maps'}"
 
 
 def _load_failure(exc: ArgmapError, path: str) -> Finding:

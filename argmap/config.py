@@ -14,6 +14,7 @@ from argmap.errors import MapLoadError, Position
 from argmap.findings import FailOn, Severity
 from argmap.load.config_values import ConfigError, Located, read_toml_table, read_yaml_mapping
 from argmap.load.fields import suggest
+from argmap.load.project import is_repository_root
 
 YAML_NAME = ".argmap.yaml"
 PYPROJECT = "pyproject.toml"
@@ -98,10 +99,12 @@ def _tool_table(text: str, shown: str) -> dict[str, Any] | None:
 
 
 def find_config(start: str | os.PathLike[str]) -> Path | None:
-    """The configuration file closest to ``start`` (a map file or a directory), walking up.
+    """The configuration file closest to ``start`` (a map file or a directory), walking up no
+    further than the root of its repository (the folder holding `.git`).
 
     In one directory `.argmap.yaml` wins over `pyproject.toml`; a pyproject.toml without a
-    ``[tool.argmap]`` table does not count.
+    ``[tool.argmap]`` table does not count. A file above the repository is not the project's:
+    it could set ``fail-on: never`` for every map checked out below it.
     """
     return _nearest_config(_directory_of(start), {})
 
@@ -128,6 +131,8 @@ def _nearest_config(directory: Path, known: dict[Path, Path | None]) -> Path | N
         pyproject = folder / PYPROJECT
         if pyproject.is_file() and _has_tool_table(pyproject):
             found = pyproject
+            break
+        if is_repository_root(folder):
             break
     known.update(dict.fromkeys(walked, found))
     return found

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 from argmap.config import ConfigResolver
 from argmap.engine import RuleSettings, check_map
-from argmap.errors import UsageError
 from argmap.evaluate import check_timeout, evaluate, verdict
 from argmap.findings import Finding, FindingOrder, order_findings, reported_conclusions
 from argmap.load.loader import load_map
-from argmap.output import write_output
+from argmap.model import ArgumentMap
+from argmap.output import refuse_inputs, write_output
 from argmap.render.graph import RenderOptions, build_graph
 from argmap.render.graphviz import output_format, render_graph
 from argmap.render.highlight import Emphasis, emphasis_for
@@ -32,10 +31,8 @@ def render_map_file(
     check_timeout(timeout)
     fmt = output_format(output, fmt)
     amap = load_map(map_path)
-    inputs = tuple(doc.path for doc in amap.documents) or (map_path,)
-    for path in inputs:  # refuse before any work, not after a long layout
-        if output != "-" and Path(path).resolve() == Path(output).resolve():
-            raise UsageError(f"output {output!r} is an input map; refusing to overwrite it")
+    inputs = (map_path, *(doc.path for doc in amap.documents))
+    refuse_inputs(output, inputs)  # before any work, not after a long layout
     findings: tuple[Finding, ...] = ()
     if options.show_findings:  # the same findings `argmap check MAP` reports, config and all
         found = check_map(amap, ConfigResolver().settings_for(map_path)).findings
@@ -65,11 +62,27 @@ def build_report(map_path: str, *, settings: RuleSettings | None = None, timeout
     When Graphviz is missing or fails, the page still comes, with a note in place of the
     diagram (and ``warn`` is told).
     """
+    check_timeout(timeout)
+    return _review_page(map_path, load_map(map_path), settings, timeout, warn, order)
+
+
+def write_report(map_path: str, output: str, *, settings: RuleSettings | None = None,
+                 timeout: float = 60.0, warn: Callable[[str], None] = lambda message: None,
+                 order: FindingOrder = FindingOrder.IMPACT) -> None:
+    """`build_report`, written to ``output``: refused at once when it is one of the maps read."""
+    check_timeout(timeout)
+    amap = load_map(map_path)
+    inputs = [map_path, *(doc.path for doc in amap.documents)]
+    refuse_inputs(output, inputs)
+    write_output(output, _review_page(map_path, amap, settings, timeout, warn, order),
+                 inputs=inputs)
+
+
+def _review_page(map_path: str, amap: ArgumentMap, settings: RuleSettings | None,
+                 timeout: float, warn: Callable[[str], None], order: FindingOrder) -> str:
     # The page's modules (html, xml.etree) would add about 30 ms to every `argmap render`.
     from argmap.report.html import review_page
 
-    check_timeout(timeout)
-    amap = load_map(map_path)
     result = check_map(amap, settings)
     files = [doc.path for doc in amap.documents] or [map_path]
     return review_page(amap, order_findings(result.findings, order), evaluate(amap).labels,

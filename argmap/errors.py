@@ -41,6 +41,11 @@ class MapLoadError(ArgmapError):
     """A map file that cannot be read as an argmap map."""
 
 
+class NotAMapError(MapLoadError):
+    """A file that is not an argmap map at all (no mapping with an 'argmap' key): directory
+    scans pass over it, and its messages never quote it."""
+
+
 class UsageError(ArgmapError):
     """A command-line or configuration mistake."""
 

@@ -146,6 +146,9 @@ class CheckReport:
     claims_checked: int
     # Each checked file's theses and recommendations, file by file.
     conclusions: tuple[ReportedConclusion, ...] = ()
+    skipped: int = 0  # YAML files a directory scan passed over as not maps
+    # Each configuration file used (None: maps governed by none), with how many maps it governed.
+    configs: tuple[tuple[str | None, int], ...] = ()
 
     def counts(self) -> dict[str, int]:
         """Findings per severity, every severity present."""

@@ -154,7 +154,8 @@ def test_json_format_is_stable(write_map) -> None:  # type: ignore[no-untyped-de
     document = json.loads(out)
     assert document["version"] == 1
     assert document["tool"] == {"name": "argmap", "version": __version__}
-    assert document["summary"] == {"error": 0, "warning": 3, "info": 1, "files": 1, "claims": 4}
+    assert document["summary"] == {"error": 0, "warning": 3, "info": 1, "files": 1, "claims": 4,
+                                   "skipped": 0}
     assert document["findings"][0] == {
         "rule": "missing-evidence", "severity": "warning",
         "message": "factual premise 'p' has no evidence or cited source in its support",

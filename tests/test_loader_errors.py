@@ -103,7 +103,11 @@ YAML_ERRORS = {
     "argmap: 1\nx: &a 1\ny: *a\n":
         (2, 4, "YAML anchors and aliases are not allowed in a map (write the value out)"),
     "a: 1\n---\nb: 2\n": (2, 1, "a map file holds one YAML document; found a second"),
-    "claims:\n  a: {x: 1, x: 2}\n": (2, 13, "duplicate key 'x' (first defined at line 2)"),
+    "argmap: 1\nclaims:\n  a: {x: 1, x: 2}\n":
+        (3, 13, "duplicate key 'x' (first defined at line 3)"),
+    # Not known to be a map yet (no 'argmap' key before the error): its text is not quoted.
+    "claims:\n  a: {x: 1, x: 2}\n": (2, 13, "duplicate key (first defined at line 2)"),
+    "a: !!int 1\n": (1, 4, "a YAML tag is not allowed in a map"),
     "text: >-\n  a\n b: 1\n":
         (3, 2, "YAML syntax error: did not find expected key (while parsing a block mapping)"),
     "a: b: c\n": (1, 5, "YAML syntax error: mapping values are not allowed in this context"),
@@ -120,7 +124,7 @@ YAML_ERRORS = {
         (2, 3, "YAML syntax error: did not find expected key (while parsing a block mapping)"),
     "a: 'x\n  y' z\n":
         (2, 6, "YAML syntax error: did not find expected key (while parsing a block mapping)"),
-    "a: !!int 1\n": (1, 4, "YAML tag 'tag:yaml.org,2002:int' is not allowed in a map"),
+    "argmap: 1\na: !!int 1\n": (2, 4, "YAML tag 'tag:yaml.org,2002:int' is not allowed in a map"),
     "[a, b]: 1\n": (1, 1, "mapping keys must be plain text, not a list"),
 }
 

@@ -59,6 +59,9 @@ def check(
     sort: Annotated[FindingOrder, typer.Option(
         "--sort", help="impact: findings that decide a conclusion first; location: file order.")
     ] = FindingOrder.IMPACT,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Name the configuration file each map was checked with.")
+    ] = False,
 ) -> None:
     """Check maps for reasoning gaps; exit 1 when a finding reaches --fail-on."""
     from argmap.checking import check_paths, has_load_failures, reaches_fail_on
@@ -73,10 +76,28 @@ def check(
         report = check_paths(paths, configs=configs, progress=file_progress(),
                              maps_only=maps_only, order=sort)
         failing = reaches_fail_on(report, fail_on, configs)
-    print_check_report(report, resolve_format(output_format, sys.stdout))
+    reporter = resolve_format(output_format, sys.stdout)
+    if verbose:
+        sys.stderr.write(configs_used(report))
+    if reporter != RICH and report.skipped:  # the rich layout says it in its summary
+        from argmap.reporters.text import skipped_note
+
+        sys.stderr.write(f"argmap: {skipped_note(report)}\n")
+    with user_errors():  # a full disk or a closed pipe on standard output: one line
+        print_check_report(report, reporter)
     if has_load_failures(report):
         exit_with(EXIT_ERROR)
     exit_with(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def configs_used(report: CheckReport) -> str:
+    """``argmap: configuration PATH (N maps)`` for each file used, for ``--verbose``."""
+    lines = []
+    for path, maps in report.configs:
+        count = f"{maps} map" if maps == 1 else f"{maps} maps"
+        used = f"configuration {path}" if path is not None else "no configuration file"
+        lines.append(f"argmap: {used} ({count})\n")
+    return "".join(lines)
 
 
 def _split_ids(values: Sequence[str]) -> list[str]:
@@ -104,9 +125,10 @@ def print_check_report(report: CheckReport, reporter: str, console: Console | No
 
         print_report(report, console or plain_console())
         return
+    from argmap.output import write_output
     from argmap.reporters import REPORTER_BY_NAME
 
-    sys.stdout.write(REPORTER_BY_NAME[reporter](report))
+    write_output("-", REPORTER_BY_NAME[reporter](report))
 
 
 def file_progress(stream: TextIO | None = None) -> _Progress:

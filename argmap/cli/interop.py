@@ -47,7 +47,9 @@ def export_map(
 
     with user_errors():
         exporter = _registered(EXPORTERS, target_format, "--to")
-        write_output(output, exporter(load_map(map_path)), inputs=(map_path,))
+        amap = load_map(map_path)
+        read = (map_path, *(doc.path for doc in amap.documents))  # and every map it extends
+        write_output(output, exporter(amap), inputs=read)
 
 
 def _registered(registry: Mapping[str, T], name: str, option: str) -> T:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import signal
 import sys
 from collections.abc import Callable
+from types import FrameType
 
 from argmap import __version__
 from argmap.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
@@ -24,7 +26,30 @@ def main() -> None:
         sys.stdout.reconfigure(errors="backslashreplace")
     from argmap.cli.app import app
 
-    sys.exit(guarded(app))
+    for name in ("SIGTERM", "SIGHUP"):  # no SIGHUP on Windows
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
+    try:
+        status = guarded(app)
+    except Terminated as stop:
+        status = 128 + stop.signum  # as a shell reports a process the signal ended
+    sys.exit(status)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: unwinds the stack as Ctrl-C does, so that `dot` is stopped and no
+    partial file is left (`subprocess.run` and `write_output` clean up on any exception)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    for name in ("SIGTERM", "SIGHUP"):  # a second signal must not cut the clean-up short
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+    raise Terminated(signum)
 
 
 def guarded(run: Callable[[], object]) -> int:

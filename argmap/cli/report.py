@@ -21,13 +21,10 @@ def report(
 ) -> None:
     """Write a self-contained HTML review of a map: summary, diagram, findings, claims."""
     from argmap.config import ConfigResolver
-    from argmap.drawing import build_report
-    from argmap.output import write_output
+    from argmap.drawing import write_report
 
     with user_errors():
         if config is not None and no_config:
             raise UsageError("--config and --no-config exclude each other")
         settings = ConfigResolver(config, use_files=not no_config).settings_for(map_path)
-        page = build_report(map_path, settings=settings, timeout=timeout,
-                            warn=warn)
-        write_output(output, page, inputs=(map_path,))
+        write_report(map_path, output, settings=settings, timeout=timeout, warn=warn)

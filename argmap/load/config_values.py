@@ -8,7 +8,7 @@ from typing import Any
 
 from argmap.errors import Position, UsageError
 from argmap.load.fields import suggest
-from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq, parse_tree
+from argmap.load.yaml_tree import YMap, YNode, YScalar, YSeq, kind_name, parse_tree
 
 _YAML11_BOOL = frozenset("yes Yes YES no No NO on On ON off Off OFF".split())
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -113,6 +113,9 @@ def read_yaml_mapping(text: str, shown: str) -> Located:
     root = parse_tree(text, shown)
     if root is None:
         return Located({}, Position(shown, 1, 1))
+    if not isinstance(root, YMap):  # not a configuration: its text stays out of the message
+        raise ConfigError(f"the configuration must be a mapping, not {kind_name(root)}",
+                          Position(shown, root.line, root.col))
     return _from_yaml(root, shown, None)
 
 

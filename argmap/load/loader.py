@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import NoReturn
 
-from argmap.errors import MapLoadError, Position
+from argmap.errors import MapLoadError, NotAMapError, Position
 from argmap.load.fields import FieldReader, suggest
 from argmap.load.gc_pause import cyclic_gc_paused
+from argmap.load.project import project_root
 from argmap.load.sections import FileContent, read_arguments, read_claims, read_sources
-from argmap.load.yaml_tree import YMap, YNode, parse_tree
+from argmap.load.yaml_tree import YMap, YNode, kind_name, parse_tree
 from argmap.model import ArgumentMap, MapDocument
 
 FORMAT_VERSION = 1
 # About 150,000 claims: 1.5x the largest benchmark map (100,000 claims, 21 MB, checked within
 # 10 s and 0.5 GB). Past this, one file is no longer a map a person reviews; `extends` splits it.
 MAX_MAP_BYTES = 32 << 20
+# A reviewer's layer over an author's map is two; a chain this long is a mistake or an attack.
+MAX_EXTENDS_DEPTH = 16
 
 TOP_KEYS = ("argmap", "title", "source", "extends", "claims", "arguments", "sources")
 DOCUMENT_KEYS = ("title", "author", "date", "url", "publisher")
@@ -50,36 +54,57 @@ def read_text(path: Path, shown: str) -> str:
 
 def load_map(path: str | os.PathLike[str]) -> ArgumentMap:
     """Load a map file and every map it extends."""
-    contents: list[FileContent] = []
+    chain = _Chain(os.fspath(path))
     with cyclic_gc_paused():
-        _load_file(Path(path), os.fspath(path), contents, [])
-        return _assemble(contents)
+        _load_file(Path(path), os.fspath(path), chain)
+        return _assemble(chain.contents)
 
 
 def load_text(text: str, path: str = "<string>") -> ArgumentMap:
     """Load a map from text (``extends`` is resolved relative to ``path``)."""
-    contents: list[FileContent] = []
+    chain = _Chain(path)
     with cyclic_gc_paused():
-        _load_content(text, Path(path), path, contents, [])
-        return _assemble(contents)
+        _load_content(text, Path(path), path, chain)
+        return _assemble(chain.contents)
 
 
-def _load_file(path: Path, shown: str, contents: list[FileContent], stack: list[Path]) -> None:
+class _Chain:
+    """One load: the map named by the caller, the maps it extends, and what they hold."""
+
+    def __init__(self, top: str) -> None:
+        self.top = top
+        self.contents: list[FileContent] = []
+        self.files: list[Path] = []  # resolved, outermost first: the maps being read
+        self._root: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        """The project the chain may reach into, found only when a map extends another."""
+        if self._root is None:
+            self._root = project_root(self.top)
+        return self._root
+
+
+def _load_file(path: Path, shown: str, chain: _Chain) -> None:
     text = read_text(path, shown)
-    _load_content(text, path, shown, contents, stack)
+    _load_content(text, path, shown, chain)
 
 
-def _load_content(
-    text: str, path: Path, shown: str, contents: list[FileContent], stack: list[Path]
-) -> None:
-    root = parse_tree(text, shown)
+def _load_content(text: str, path: Path, shown: str, chain: _Chain) -> None:
+    # Until the file is known to be a map, no error quotes it: it may be any file at all.
+    root = parse_tree(text, shown, map_key="argmap")
     if root is None:
-        raise MapLoadError("empty map file: expected a mapping with 'argmap: 1' and 'claims'",
+        raise NotAMapError("empty map file: expected a mapping with 'argmap: 1' and 'claims'",
                            Position(shown, 1, 1))
+    if not isinstance(root, YMap):
+        raise NotAMapError(f"the map must be a mapping, not {kind_name(root)}",
+                           Position(shown, root.line, root.col))
+    if "argmap" not in root.items:
+        raise NotAMapError("the map is missing required key 'argmap'",
+                           Position(shown, root.line, root.col))
     fields = FieldReader(shown)
-    top = fields.mapping(root, "the map")
-    fields.check_keys(top, TOP_KEYS, "the map")
-    version_node = fields.require(top, "argmap", "the map")
+    fields.check_keys(root, TOP_KEYS, "the map")
+    version_node = root.items["argmap"][1]
     version = fields.integer(version_node, "'argmap' (the format version)")
     if version != FORMAT_VERSION:
         raise MapLoadError(
@@ -87,43 +112,61 @@ def _load_content(
             fields.pos(version_node),
         )
     extends = None
-    if "extends" in top.items:
-        extends_node = top.items["extends"][1]
+    if "extends" in root.items:
+        extends_node = root.items["extends"][1]
         extends = fields.string(extends_node, "'extends'")
-        _load_base(path, shown, extends, extends_node, contents, stack)
+        _load_base(path, shown, extends, fields.pos(extends_node), chain)
     content = FileContent(
         MapDocument(
             path=shown,
             version=version,
-            title=fields.optional_string(top, "title"),
-            source=_document_source(fields, top),
+            title=fields.optional_string(root, "title"),
+            source=_document_source(fields, root),
             extends=extends,
         )
     )
-    read_claims(fields, fields.require(top, "claims", "the map"), content)
-    if "arguments" in top.items:
-        read_arguments(fields, top.items["arguments"][1], content)
-    if "sources" in top.items:
-        read_sources(fields, top.items["sources"][1], content)
-    contents.append(content)
+    read_claims(fields, fields.require(root, "claims", "the map"), content)
+    if "arguments" in root.items:
+        read_arguments(fields, root.items["arguments"][1], content)
+    if "sources" in root.items:
+        read_sources(fields, root.items["sources"][1], content)
+    chain.contents.append(content)
 
 
-def _load_base(
-    path: Path, shown: str, value: str, node: YNode, contents: list[FileContent],
-    stack: list[Path],
-) -> None:
-    here = path.resolve()
-    base_path = (path.parent / value)
+def _load_base(path: Path, shown: str, value: str, where: Position, chain: _Chain) -> None:
+    """Load the map ``value`` names, refusing anything outside the project before reading."""
+    if len(chain.files) >= MAX_EXTENDS_DEPTH:
+        raise MapLoadError(f"'extends' goes more than {MAX_EXTENDS_DEPTH} maps deep", where)
+    if "\0" in value:
+        raise MapLoadError(f"extended map {value!r} is not a valid path", where)
+    if os.path.isabs(value):
+        raise MapLoadError(f"extended map {value!r} is an absolute path; 'extends' takes a "
+                           "path relative to this map, inside its project", where)
+    # Symbolic links followed: a link inside the project may not lead out of it.
+    resolved = Path(os.path.realpath(path.parent / value))
+    if not resolved.is_relative_to(chain.root):
+        raise MapLoadError(f"extended map {value!r} is outside the project ({chain.root}); "
+                           "'extends' reads only files inside it", where)
+    here = Path(os.path.realpath(path))
+    files = [*chain.files, here]
+    if resolved in files:
+        cycle = " -> ".join(p.name for p in [*files[files.index(resolved):], resolved])
+        raise MapLoadError(f"'extends' cycle: {cycle}", where)
     base_shown = os.path.normpath(os.path.join(os.path.dirname(shown), value))
-    chain = [*stack, here]
-    resolved = base_path.resolve()
-    if resolved in chain:
-        cycle = " -> ".join(p.name for p in [*chain[chain.index(resolved):], resolved])
-        raise MapLoadError(f"'extends' cycle: {cycle}", Position(shown, node.line, node.col))
-    if not base_path.is_file():
-        raise MapLoadError(f"extended map {value!r} not found ({base_shown})",
-                           Position(shown, node.line, node.col))
-    _load_file(base_path, base_shown, contents, chain)
+    try:
+        mode = os.stat(resolved).st_mode
+    except OSError:
+        raise MapLoadError(f"extended map {value!r} not found ({base_shown})", where) from None
+    if not stat.S_ISREG(mode):  # a FIFO or a device would hang or flood the read
+        raise MapLoadError(f"extended map {value!r} is not a regular file ({base_shown})",
+                           where)
+    chain.files.append(here)
+    try:
+        _load_file(path.parent / value, base_shown, chain)
+    except NotAMapError as exc:  # the extending map is a map all the same: no scan skips it
+        raise MapLoadError(exc.message, exc.position) from None
+    finally:
+        chain.files.pop()
 
 
 def _document_source(fields: FieldReader, top: YMap) -> dict[str, str]:

@@ -21,7 +21,7 @@ from yaml import (
     StreamEndEvent,
 )
 
-from argmap.errors import MapLoadError, Position
+from argmap.errors import MapLoadError, NotAMapError, Position
 
 try:  # the C parser is much faster; the pure-Python one behaves the same
     from yaml import CSafeLoader as _Loader
@@ -96,11 +96,27 @@ def _tab_at(text: str, line: int, column: int) -> bool:
     return line < len(lines) and lines[line][column : column + 1] == "\t"
 
 
-def parse_tree(text: str, path: str) -> YNode | None:
-    """Compose ``text`` into a tree; None for a document with no content."""
+def parse_tree(text: str, path: str, map_key: str | None = None) -> YNode | None:
+    """Compose ``text`` into a tree; None for a document with no content.
+
+    With ``map_key``, a file is known to be a map once its top mapping holds that key. Until
+    then it may be any file at all: errors do not quote its text (a key, a tag), so that none
+    reaches a terminal or a CI log, and they are `NotAMapError`, which directory scans pass
+    over. Without ``map_key``, errors never quote the file.
+    """
+    top: list[YNode] = []  # the root, once composed
+    try:
+        return _parse(text, path, map_key, top)
+    except MapLoadError as exc:
+        if map_key is None or _known_map(top, map_key):
+            raise
+        raise NotAMapError(exc.message, exc.position) from None
+
+
+def _parse(text: str, path: str, map_key: str | None, top: list[YNode]) -> YNode | None:
     loader = _Loader(text)
     try:
-        return _compose(loader, path)
+        return _compose(loader, path, map_key, top)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -125,7 +141,7 @@ def parse_tree(text: str, path: str) -> YNode | None:
         loader.dispose()
 
 
-def _compose(loader: Any, path: str) -> YNode | None:
+def _compose(loader: Any, path: str, map_key: str | None, top: list[YNode]) -> YNode | None:
     """The tree of libyaml's events: one pass, the open collections on a stack."""
     open_nodes: list[YMap | YSeq] = []
     # For each open collection, the key read in a mapping whose value has not come yet.
@@ -138,11 +154,11 @@ def _compose(loader: Any, path: str) -> YNode | None:
         mark: Any = event.start_mark  # libyaml marks every event
         if isinstance(event, ScalarEvent):
             if event.anchor is not None or event.tag not in _ALLOWED_TAGS:
-                _refuse_anchor_or_tag(event, path)
+                _refuse_anchor_or_tag(event, path, _known_map(top, map_key))
             node = YScalar(event.value, event.implicit[0], mark.line + 1, mark.column + 1)
         elif isinstance(event, CollectionStartEvent):
             if event.anchor is not None or event.tag not in _ALLOWED_TAGS:
-                _refuse_anchor_or_tag(event, path)
+                _refuse_anchor_or_tag(event, path, _known_map(top, map_key))
             if len(open_nodes) >= MAX_DEPTH:
                 raise MapLoadError(f"nesting deeper than {MAX_DEPTH} levels",
                                    Position(path, mark.line + 1, mark.column + 1))
@@ -153,7 +169,7 @@ def _compose(loader: Any, path: str) -> YNode | None:
             waiting_keys.pop()
             continue
         elif isinstance(event, AliasEvent):
-            _refuse_anchor_or_tag(event, path)
+            _refuse_anchor_or_tag(event, path, False)
         elif isinstance(event, DocumentStartEvent):
             documents += 1
             if documents > 1:
@@ -166,11 +182,12 @@ def _compose(loader: Any, path: str) -> YNode | None:
             continue
         if not open_nodes:
             root = node
+            top.append(node)
         elif isinstance(parent := open_nodes[-1], YSeq):
             parent.items.append(node)
         elif waiting_keys[-1] is None:  # a mapping's key
             if not isinstance(node, YScalar) or node.value in parent.items:
-                _refuse_key(parent, node, path)
+                _refuse_key(parent, node, path, _known_map(top, map_key))
             waiting_keys[-1] = node
         else:  # the value of the key before it
             key = waiting_keys[-1]
@@ -184,18 +201,26 @@ def _compose(loader: Any, path: str) -> YNode | None:
     return root
 
 
-def _refuse_anchor_or_tag(event: Any, path: str) -> NoReturn:
+def _known_map(top: list[YNode], map_key: str | None) -> bool:
+    """Whether the file is known to be a map yet, so that its errors may quote it."""
+    return map_key is not None and bool(top) and isinstance(top[0], YMap) and (
+        map_key in top[0].items)
+
+
+def _refuse_anchor_or_tag(event: Any, path: str, quote: bool) -> NoReturn:
     pos = Position(path, event.start_mark.line + 1, event.start_mark.column + 1)
     if isinstance(event, AliasEvent) or event.anchor is not None:
         raise MapLoadError(
             "YAML anchors and aliases are not allowed in a map (write the value out)", pos)
-    raise MapLoadError(f"YAML tag {event.tag!r} is not allowed in a map", pos)
+    tag = f"YAML tag {event.tag!r}" if quote else "a YAML tag"
+    raise MapLoadError(f"{tag} is not allowed in a map", pos)
 
 
-def _refuse_key(parent: YMap, key: YNode, path: str) -> NoReturn:
+def _refuse_key(parent: YMap, key: YNode, path: str, quote: bool) -> NoReturn:
     """Raise for a key that is not a scalar, or that ``parent`` already holds."""
     pos = Position(path, key.line, key.col)
     if not isinstance(key, YScalar):
         raise MapLoadError("mapping keys must be plain text, not " + kind_name(key), pos)
     first = parent.items[key.value][0]
-    raise MapLoadError(f"duplicate key {key.value!r} (first defined at line {first.line})", pos)
+    name = f"duplicate key {key.value!r}" if quote else "duplicate key"
+    raise MapLoadError(f"{name} (first defined at line {first.line})", pos)

@@ -18,8 +18,9 @@ def report_json(report: CheckReport) -> str:
         "version": REPORT_VERSION,
         "tool": {"name": "argmap", "version": __version__},
         "summary": {**report.counts(), "files": len(report.files),
-                    "claims": report.claims_checked},
+                    "claims": report.claims_checked, "skipped": report.skipped},
         "files": list(report.files),
+        "configs": [{"path": path, "maps": maps} for path, maps in report.configs],
         "conclusions": [conclusion.to_dict() for conclusion in report.conclusions],
         "findings": [finding.to_dict() for finding in report.findings],
     }

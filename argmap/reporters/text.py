@@ -24,7 +24,15 @@ def summary_line(report: CheckReport) -> str:
     parts = [_plural(counts["error"], "error"), _plural(counts["warning"], "warning"),
              f"{counts['info']} info"]
     files = _plural(len(report.files), "file")
-    return f"{', '.join(parts)} in {files} ({report.claims_checked} claims checked)"
+    skipped = f"; {skipped_note(report)}" if report.skipped else ""
+    return f"{', '.join(parts)} in {files} ({report.claims_checked} claims checked{skipped})"
+
+
+def skipped_note(report: CheckReport) -> str:
+    """``2 YAML files skipped as not maps``: what a scan passed over."""
+    if report.skipped == 1:
+        return "1 YAML file skipped as not a map"
+    return f"{report.skipped} YAML files skipped as not maps"
 
 
 def _plural(n: int, word: str) -> str:

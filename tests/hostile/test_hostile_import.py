@@ -90,7 +90,7 @@ REFUSED = [
     ("carneades", "c.yml", "statements: &s\n  a: x\nassumptions: *s\n",
      "1:13: YAML anchors and aliases are not allowed in a map (write the value out)"),
     ("carneades", "c.yml", "statements: !!python/object/apply:os.system [ls]\n",
-     "1:13: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed in a map"),
+     "1:13: a YAML tag is not allowed in a map"),  # not quoted: the file is no argmap map
     ("carneades", "c.yml", "42\n",
      "1:1: expected a Carneades argument graph (a mapping with `statements:`)"),
     ("carneades", "c.yml", "statements: [a, b]\n",
@@ -107,16 +107,16 @@ REFUSED = [
     ("carneades", "c.yml", "statements: {}\n---\nstatements: {}\n",
      "2:1: a map file holds one YAML document; found a second"),
     ("carneades", "c.yml", "statements:\n  a: x\n  a: y\n",
-     "3:3: duplicate key 'a' (first defined at line 2)"),
+     "3:3: duplicate key (first defined at line 2)"),
     # Argdown
     ("argdown", "a.argdown", "[a]: x {a: &x [1], b: *x}\n", "1:12: data block: YAML anchors "
      "and aliases are not allowed in a map (write the value out)"),
     ("argdown", "a.argdown", "===\na: &x [1]\nb: *x\n===\n[a]: x\n", "2:4: front matter: YAML "
      "anchors and aliases are not allowed in a map (write the value out)"),
     ("argdown", "a.argdown", "[a]: x {k: !!python/name:os.system x}\n", "1:12: data block: "
-     "YAML tag 'tag:yaml.org,2002:python/name:os.system' is not allowed in a map"),
+     "a YAML tag is not allowed in a map"),
     ("argdown", "a.argdown", "\n[a]: x {k: 1, k: 2}\n",
-     "2:15: data block: duplicate key 'k' (first defined at line 2)"),
+     "2:15: data block: duplicate key (first defined at line 2)"),
     ("argdown", "a.argdown", "[a]: x " + "{" * 200_000 + "\n",
      "1:8: '{' of a data block is never closed"),
     ("argdown", "a.argdown", "[" * 200_000 + "\n", "1:1: title opened with '[' is never closed "
@@ -416,7 +416,7 @@ def test_brat_import_does_not_overwrite_its_essay(tmp_path: Path,
     (tmp_path / "e.ann").write_text("T1\tMajorClaim 0 9\tTrams now\n", encoding="utf-8")
     outcome = cli("import", "e.ann", "--from", "brat", "-o", "e.txt")
     assert (outcome.code, outcome.err) == (
-        2, "argmap: error: output 'e.txt' is an input map; refusing to overwrite it\n")
+        2, "argmap: error: output 'e.txt' is an input; refusing to overwrite it\n")
     assert (tmp_path / "e.txt").read_text(encoding="utf-8") == "Trams now.\n"
     assert sorted(os.listdir(tmp_path)) == ["e.ann", "e.txt"]
 
