@@ -132,8 +132,17 @@ _ENTITY = re.compile(r"&#?\w+;")
 _URL_SAFE = "/:?#[]@!$&()*+,;=%~-._"
 
 
+# Graphviz refuses a quoted string longer than 16,384 bytes, and escaping can make a text four
+# times longer; a node with more than this much text is unreadable anyway.
+MAX_DRAWN_TEXT = 1000
+
+
 def clean(text: str) -> str:
-    """Replace characters SVG cannot hold with U+FFFD, so dot never writes invalid XML."""
+    """Replace characters SVG cannot hold with U+FFFD, so dot never writes invalid XML, and cut
+    a text longer than MAX_DRAWN_TEXT characters, saying how much was left out."""
+    if len(text) > MAX_DRAWN_TEXT:
+        left_out = len(text) - MAX_DRAWN_TEXT
+        text = f"{text[:MAX_DRAWN_TEXT]}… [{left_out:,} more characters]"
     return _FORBIDDEN.sub("\ufffd", text)
 
 

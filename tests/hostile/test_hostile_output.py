@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import signal
 import stat
@@ -356,3 +357,33 @@ def test_a_signal_while_writing_leaves_no_file(
     assert exit_info.value.code == 128 + signal.SIGTERM
     assert capsys.readouterr().err == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.yaml"]
+
+
+LONG_TEXT_MAP = """\
+argmap: 1
+claims:
+  t:
+    kind: thesis
+    text: {text}
+  e:
+    kind: evidence
+    text: Counts show it.
+    supports: [t]
+"""
+
+
+@needs_dot
+def test_a_claim_text_past_graphviz_s_string_limit_is_drawn_cut_with_a_marker(
+    tmp_path: Path,
+) -> None:
+    """Graphviz refuses quoted strings over 16 KB: the drawing cuts the text and says so."""
+    path = tmp_path / "long.yaml"
+    path.write_text(LONG_TEXT_MAP.format(text="word & \\\\ " * 3000), encoding="utf-8")
+    svg = tmp_path / "long.svg"
+    outcome = cli("render", str(path), "-o", str(svg))
+    assert outcome.code == 0, outcome.err
+    assert re.search(r"… \[[0-9,]+ more characters\]", svg.read_text(encoding="utf-8"))
+    page = tmp_path / "long.html"
+    outcome = cli("report", str(path), "-o", str(page))
+    assert (outcome.code, outcome.err) == (0, "")
+    assert "<svg" in page.read_text(encoding="utf-8")  # the page keeps its diagram
