@@ -46,6 +46,17 @@ class FileContent:
         self.source_nodes: list[tuple[str, YScalar]] = []
 
 
+def _open_entry(fields: FieldReader, noun: str, key: YScalar, body_node: YNode,
+                allowed: tuple[str, ...], content: FileContent) -> tuple[str, YMap]:
+    """Check a claim's or argument's id and keys; its name for messages, and its mapping."""
+    fields.identifier(key, f"{noun} id")
+    content.id_nodes.append((key.value, key))
+    where = f"{noun} {key.value!r}"
+    body = fields.mapping(body_node, where)
+    fields.check_keys(body, allowed, where)
+    return where, body
+
+
 def read_claims(fields: FieldReader, node: YNode, content: FileContent) -> None:
     """Every claim of the ``claims:`` mapping, into ``content``, in file order."""
     claims = fields.mapping(node, "'claims'")
@@ -57,11 +68,7 @@ def _read_claim(
     fields: FieldReader, claim_id: str, key: YScalar, body_node: YNode, content: FileContent
 ) -> None:
     """Read one claim field by field, refusing the first thing wrong with a positioned error."""
-    fields.identifier(key, "claim id")
-    content.id_nodes.append((claim_id, key))
-    where = f"claim {claim_id!r}"
-    body = fields.mapping(body_node, where)
-    fields.check_keys(body, CLAIM_KEYS, where)
+    where, body = _open_entry(fields, "claim", key, body_node, CLAIM_KEYS, content)
     kind = ClaimKind.PREMISE
     if "kind" in body.items:
         kind = ClaimKind(fields.choice(body.items["kind"][1], CLAIM_KINDS, f"{where} 'kind'"))
@@ -127,11 +134,7 @@ def _read_argument(
     fields: FieldReader, arg_id: str, key: YScalar, body_node: YNode, content: FileContent
 ) -> None:
     """Read one argument field by field, refusing the first thing wrong with a positioned error."""
-    fields.identifier(key, "argument id")
-    content.id_nodes.append((arg_id, key))
-    where = f"argument {arg_id!r}"
-    body = fields.mapping(body_node, where)
-    fields.check_keys(body, ARGUMENT_KEYS, where)
+    where, body = _open_entry(fields, "argument", key, body_node, ARGUMENT_KEYS, content)
     conclusion_node = fields.require(body, "conclusion", where)
     conclusion = fields.identifier(conclusion_node, f"{where} 'conclusion'")
     premises = fields.id_list(body, "premises", where)
