@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.safe_text import json_visible
 
 _TIMESTAMP = "1970-01-01 00:00:00"  # AIFdb requires one; argmap maps carry none
 
@@ -53,6 +54,7 @@ def write_text(amap: ArgumentMap) -> str:
         edge(attack.attacker, ca)
         edge(ca, attack.target)
     return (
-        json.dumps({"nodes": nodes, "edges": edges, "locutions": []}, ensure_ascii=False, indent=1)
+        json_visible(json.dumps({"nodes": nodes, "edges": edges, "locutions": []},
+                                ensure_ascii=False, indent=1))
         + "\n"
     )

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.safe_text import json_visible
 
 FORMAT_VERSION = 1
 
@@ -64,5 +65,5 @@ def to_document(amap: ArgumentMap) -> dict[str, Any]:
 
 
 def write_text(amap: ArgumentMap) -> str:
-    """The node-link JSON document as text."""
-    return json.dumps(to_document(amap), ensure_ascii=False, indent=2) + "\n"
+    """The node-link JSON document as text; controls written as JSON escapes (same data)."""
+    return json_visible(json.dumps(to_document(amap), ensure_ascii=False, indent=2)) + "\n"

@@ -342,3 +342,26 @@ def test_sarif_names_a_file_that_is_not_utf8_by_its_bytes(tmp_path: Path) -> Non
     [run] = json.loads(result.stdout)["runs"]
     location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location == {"uri": "%FF%1B.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+def test_json_and_aif_exports_print_controls_as_json_escapes(
+        terminal_maps: dict[str, Path]) -> None:
+    """Exported to a terminal, JSON and AIF show no raw control; the decoded data is exact."""
+    runner = CliRunner()
+    for target in ("json", "aif"):
+        result = runner.invoke(app, ["export", str(terminal_maps["hostile"]), "--to", target],
+                               catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        assert_shown_safely(result.stdout)
+        assert any(TERMINAL_HOSTILE in text for text in _strings(json.loads(result.stdout)))
+
+
+def _strings(value: object) -> list[str]:
+    """Every string in a decoded JSON document."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    return []
