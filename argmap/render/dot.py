@@ -10,6 +10,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from urllib.parse import quote, urlsplit
 
+from argmap.safe_text import visible
+
 # DOT's ID grammar for unquoted names (https://graphviz.org/doc/info/lang.html), ASCII only:
 # anything else is written quoted. \Z, not $: a name ending in a newline must be quoted too.
 _BARE_ID = re.compile(r"(?:[a-zA-Z_][a-zA-Z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?))\Z")
@@ -138,12 +140,16 @@ MAX_DRAWN_TEXT = 1000
 
 
 def clean(text: str) -> str:
-    """Replace characters SVG cannot hold with U+FFFD, so dot never writes invalid XML, and cut
-    a text longer than MAX_DRAWN_TEXT characters, saying how much was left out."""
+    """Replace characters SVG cannot hold with U+FFFD, so dot never writes invalid XML, show
+    bidi controls as escapes, and cut a text longer than MAX_DRAWN_TEXT characters, saying
+    how much was left out."""
     if len(text) > MAX_DRAWN_TEXT:
         left_out = len(text) - MAX_DRAWN_TEXT
         text = f"{text[:MAX_DRAWN_TEXT]}… [{left_out:,} more characters]"
-    return _FORBIDDEN.sub("\ufffd", text)
+    # Controls SVG cannot hold become U+FFFD; bidi controls and line separators, which SVG
+    # holds but which reorder what a viewer shows (and reach a terminal with `-o -`), are
+    # written as escapes by the one sanitiser every text output uses.
+    return visible(_FORBIDDEN.sub("\ufffd", text), one_line=False)
 
 
 def html_text(text: str) -> str:

@@ -365,3 +365,14 @@ def _strings(value: object) -> list[str]:
     if isinstance(value, list):
         return [s for item in value for s in _strings(item)]
     return []
+
+
+def test_render_dot_shows_bidi_controls_as_escapes(tmp_path: Path) -> None:
+    """DOT printed to a terminal (or drawn in SVG) never reorders text with bidi controls."""
+    path = tmp_path / "bidi.yaml"
+    path.write_text(every_field_map("abc \u202e evil \u2066 x \u2028 y"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["render", str(path), "-f", "dot", "-o", "-"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert not re.search("[\u202a-\u202e\u2066-\u2069\u2028\u2029]", result.stdout)
+    assert "abc \\\\u202e evil \\\\u2066 x" in result.stdout  # HTML label: \\ is shown as \
