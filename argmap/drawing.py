@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 from argmap.config import ConfigResolver
 from argmap.engine import RuleSettings, check_map
-from argmap.evaluate import check_timeout, evaluate, verdict
+from argmap.evaluate import check_timeout, evaluate, grounded, grounded_verdict, verdict
 from argmap.findings import Finding, FindingOrder, order_findings, reported_conclusions
 from argmap.load.loader import load_map
 from argmap.model import ArgumentMap
@@ -40,13 +40,16 @@ def render_map_file(
     labels: Mapping[str, str] = {}
     emphasis: Emphasis | None = None
     if status is not None or highlight is not None:
-        evaluation = evaluate(amap, status or "grounded", presume, timeout=timeout,
-                              max_extensions=0)
+        # grounded: the labels and verdict check_map has already computed for this map
+        if status in (None, "grounded"):
+            evaluation, judged = grounded(amap, presume), grounded_verdict(amap, presume)
+        else:
+            evaluation = evaluate(amap, status, presume, timeout=timeout, max_extensions=0)
+            judged = verdict(amap, evaluation)
         if status is not None:
             labels = evaluation.labels
         if highlight is not None:
-            emphasis = emphasis_for(amap, verdict(amap, evaluation), evaluation.labels,
-                                    highlight)
+            emphasis = emphasis_for(amap, judged, evaluation.labels, highlight)
     graph = build_graph(amap, findings, labels=labels, options=options, emphasis=emphasis)
     data = render_graph(graph, fmt, engine=options.engine, timeout=timeout, fallback=fallback,
                         claims=len(amap.claims), warn=warn)
@@ -85,6 +88,6 @@ def _review_page(map_path: str, amap: ArgumentMap, settings: RuleSettings | None
 
     result = check_map(amap, settings)
     files = [doc.path for doc in amap.documents] or [map_path]
-    return review_page(amap, order_findings(result.findings, order), evaluate(amap).labels,
+    return review_page(amap, order_findings(result.findings, order), grounded(amap).labels,
                        files=files, timeout=timeout, warn=warn,
                        conclusions=reported_conclusions(map_path, amap, result.conclusions))
