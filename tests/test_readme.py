@@ -19,12 +19,29 @@ def _output_after(command: str) -> list[str]:
     return block.split("\n…\n", 1)[0].splitlines()
 
 
-def test_check_sample_line_is_what_check_prints(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_check_sample_is_what_check_prints_in_a_terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each run of sample lines between `…` is printed, in that order, by the terminal layout
+    at 100 columns (the verdict first, then the findings by impact)."""
+    import io
+
+    from rich.console import Console
+
+    from argmap.checking import check_paths
+    from argmap.reporters.terminal import print_report
+
     monkeypatch.chdir(REPO)
-    sample = _output_after(f"check {PAPER}")
-    assert len(sample) == 1
-    printed = CliRunner().invoke(app, ["check", PAPER, "--format", "text"]).stdout
-    assert sample[0] in printed.splitlines()
+    block = README.split(f"$ .venv/bin/argmap check {PAPER}\n", 1)[1].split("\n$ ", 1)[0]
+    runs = [run.splitlines() for run in block.split("…") if run.strip()]
+    assert len(runs) == 2
+    console = Console(width=100, record=True, color_system=None, file=io.StringIO())
+    print_report(check_paths([PAPER]), console)
+    printed = [line.rstrip() for line in console.export_text().splitlines()]
+    start = 0
+    for run in runs:
+        run = [line for line in run if line]
+        found = next(i for i in range(start, len(printed))
+                     if printed[i:i + len(run)] == run)  # StopIteration: not printed
+        start = found + len(run)
 
 
 def test_show_sample_is_what_show_prints(monkeypatch) -> None:  # type: ignore[no-untyped-def]
