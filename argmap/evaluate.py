@@ -135,12 +135,10 @@ def verdict(amap: ArgumentMap, evaluation: Evaluation) -> Verdict:
     base = evaluation if evaluation.semantics == "grounded" else grounded(amap, evaluation.presume)
     fw = base._framework
     assert fw is not None  # every Evaluation that evaluate() builds has its framework
-    codes = [_CODE[evaluation.labels[node_id]] for node_id in fw.rows.ids]
     conclusions = [(claim.id, claim.kind.value) for claim in amap.claims_of_kind(*CONCLUSION_KINDS)]
-    return build_verdict(fw, conclusions, codes, evaluation.reason, base._codes, base._rank)
-
-
-_CODE = {label: code for code, label in _LABEL.items()}
+    # both evaluations index the map's one set of rows, so their codes line up
+    return build_verdict(fw, conclusions, evaluation._codes, evaluation.reason, base._codes,
+                         base._rank)
 
 
 _VERDICTS: weakref.WeakKeyDictionary[ArgumentMap, dict[bool, Verdict]] = (
